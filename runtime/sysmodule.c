@@ -1,0 +1,305 @@
+/* sysmodule.c - the `sys` module: interpreter parameters, the standard streams,
+ * recursion and switch-interval settings, exception inspection and introspection
+ * hooks. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "krait.h"
+
+#define KR_VERSION_STRING "3.12.0 (krait 0.1)"
+
+static KrObject *sys_dict; /* borrowed from the module */
+
+KrObject *kr_sys_get(const char *name) {
+    if (!sys_dict) return NULL;
+    return kr_dict_get_item_str(sys_dict, name);
+}
+
+static int write_to(const char *stream, int fd, const char *s, kr_ssize n) {
+    KrObject *f = kr_sys_get(stream);
+    if (f && f != kr_none) {
+        KrObject *str = kr_str_from_utf8(s, n);
+        if (!str) {
+            kr_err_clear();
+            str = kr_str_from_cstr("<undecodable>");
+            if (!str) return -1;
+        }
+        KrObject *r = kr_call_method(f, "write", &str, 1);
+        KR_DECREF(str);
+        if (r) {
+            KR_DECREF(r);
+            return 0;
+        }
+        kr_err_clear();
+    }
+    return write(fd, s, (size_t)n) == (ssize_t)n ? 0 : -1;
+}
+
+int kr_sys_write_stdout(const char *s, kr_ssize n) { return write_to("stdout", 1, s, n); }
+int kr_sys_write_stderr(const char *s, kr_ssize n) { return write_to("stderr", 2, s, n); }
+
+/* ---------------------------------------------------------------------------
+ * Functions
+ * ------------------------------------------------------------------------- */
+
+static KrObject *sys_exit(KrObject *self, KrObject *const *args, kr_ssize nargs) {
+    if (kr_arg_check_positional("exit", nargs, 0, 1) < 0) return NULL;
+    kr_err_set_object(kr_exc_SystemExit, nargs ? args[0] : NULL);
+    return NULL;
+}
+
+static KrObject *sys_getrecursionlimit(KrObject *self, KrObject *unused) {
+    return kr_int_from_i64(kr_interp.recursion_limit);
+}
+
+static KrObject *sys_setrecursionlimit(KrObject *self, KrObject *arg) {
+    if (!KR_INT_CHECK(arg))
+        return kr_err_format(kr_exc_TypeError, "'%T' object cannot be interpreted as an integer", arg);
+    int64_t v = kr_int_as_i64(arg);
+    if (v == -1 && kr_err_occurred()) return NULL;
+    if (v < 1) return kr_err_format(kr_exc_ValueError, "recursion limit must be greater or equal than 1");
+    if (v > 0x7fffffff) return kr_err_format(kr_exc_OverflowError, "Python int too large to convert to C int");
+    KrThreadState *ts = kr_tstate();
+    if (ts->recursion_depth >= v)
+        return kr_err_format(kr_exc_RecursionError,
+                             "cannot set the recursion limit to %lld at the recursion depth %d: the limit is too low",
+                             (long long)v, ts->recursion_depth);
+    kr_interp.recursion_limit = (int)v;
+    return KR_NEWREF(kr_none);
+}
+
+static KrObject *sys_getswitchinterval(KrObject *self, KrObject *unused) {
+    return kr_float_from_double(kr_interp.switch_interval);
+}
+
+static KrObject *sys_setswitchinterval(KrObject *self, KrObject *arg) {
+    double d = kr_float_as_double(arg);
+    if (d == -1.0 && kr_err_occurred()) return NULL;
+    if (d <= 0.0) return kr_err_format(kr_exc_ValueError, "switch interval must be strictly positive");
+    kr_interp.switch_interval = d;
+    return KR_NEWREF(kr_none);
+}
+
+static KrObject *sys_intern(KrObject *self, KrObject *arg) {
+    if (!KR_STR_CHECK_EXACT(arg))
+        return kr_err_format(kr_exc_TypeError, "intern() argument must be str, not %T", arg);
+    return kr_str_intern(KR_NEWREF(arg));
+}
+
+static KrObject *sys_getrefcount(KrObject *self, KrObject *arg) {
+    return kr_int_from_ssize(kr_refcnt(arg));
+}
+
+static KrObject *sys_getsizeof(KrObject *self, KrObject *const *args, kr_ssize nargs, KrObject *kwnames) {
+    static const char *const kwlist[] = {"object", "default", NULL};
+    KrObject *o = NULL, *deflt = NULL;
+    if (kr_arg_parse(args, nargs, kwnames, "O|O:getsizeof", kwlist, &o, &deflt) < 0) return NULL;
+    int found = 0;
+    KrObject *r = kr_call_special(o, kr_str_intern_cstr("__sizeof__"), NULL, 0, &found);
+    if (!found) {
+        if (deflt) return KR_NEWREF(deflt);
+        return kr_err_format(kr_exc_TypeError, "Type %T doesn't define __sizeof__", o);
+    }
+    if (!r) {
+        if (deflt && kr_err_matches(kr_exc_TypeError)) {
+            kr_err_clear();
+            return KR_NEWREF(deflt);
+        }
+        return NULL;
+    }
+    if (!KR_INT_CHECK(r)) {
+        KR_DECREF(r);
+        return kr_err_format(kr_exc_TypeError, "an integer is required");
+    }
+    int64_t size = kr_int_as_i64(r);
+    KR_DECREF(r);
+    if (size == -1 && kr_err_occurred()) return NULL;
+    if (size < 0) return kr_err_format(kr_exc_ValueError, "__sizeof__() should return >= 0");
+    /* like CPython, add the GC header for GC-tracked objects */
+    if (kr_type_has_flag(KR_TYPE(o), KR_TPFLAGS_HAVE_GC)) size += (int64_t)sizeof(KrGCHead);
+    return kr_int_from_i64(size);
+}
+
+static KrObject *sys_exc_info(KrObject *self, KrObject *unused) {
+    KrObject *e = kr_tstate()->handled_exception;
+    if (!e || e == kr_none) return kr_tuple_pack(3, kr_none, kr_none, kr_none);
+    KrObject *tb = kr_exception_get_traceback(e);
+    return kr_tuple_pack(3, (KrObject *)KR_TYPE(e), e, tb ? tb : kr_none);
+}
+
+static KrObject *sys_exception(KrObject *self, KrObject *unused) {
+    KrObject *e = kr_tstate()->handled_exception;
+    return KR_NEWREF(e ? e : kr_none);
+}
+
+static KrObject *sys_getframe(KrObject *self, KrObject *const *args, kr_ssize nargs) {
+    if (kr_arg_check_positional("_getframe", nargs, 0, 1) < 0) return NULL;
+    int64_t depth = 0;
+    if (nargs) {
+        depth = kr_int_as_i64(args[0]);
+        if (depth == -1 && kr_err_occurred()) return NULL;
+    }
+    KrFrame *f = kr_eval_current_frame();
+    while (f && depth > 0) {
+        f = f->previous;
+        depth--;
+    }
+    if (!f) return kr_err_format(kr_exc_ValueError, "call stack is not deep enough");
+    return kr_frame_get_object(f);
+}
+
+static KrObject *sys_is_gil_enabled(KrObject *self, KrObject *unused) {
+#ifdef KR_FREE_THREADED
+    return KR_NEWREF(kr_false);
+#else
+    return KR_NEWREF(kr_true);
+#endif
+}
+
+static KrObject *sys_getdefaultencoding(KrObject *self, KrObject *unused) { return kr_str_from_cstr("utf-8"); }
+
+static KrObject *sys_excepthook(KrObject *self, KrObject *const *args, kr_ssize nargs) {
+    if (kr_arg_check_positional("excepthook", nargs, 3, 3) < 0) return NULL;
+    kr_err_display(args[1]);
+    return KR_NEWREF(kr_none);
+}
+
+static KrObject *sys_displayhook(KrObject *self, KrObject *value) {
+    if (value == kr_none) return KR_NEWREF(kr_none);
+    KrObject *builtins = kr_interp.builtins;
+    if (kr_dict_set_item_str(builtins, "_", kr_none) < 0) return NULL;
+    KrObject *r = kr_object_repr(value);
+    if (!r) return NULL;
+    int ok = kr_sys_write_stdout(kr_str_data(r), kr_str_size(r));
+    KR_DECREF(r);
+    if (ok < 0 || kr_err_occurred()) return NULL;
+    kr_sys_write_stdout("\n", 1);
+    if (kr_dict_set_item_str(builtins, "_", value) < 0) return NULL;
+    return KR_NEWREF(kr_none);
+}
+
+static int64_t int_max_str_digits = 4300;
+int64_t kr_sys_int_max_str_digits(void) { return int_max_str_digits; }
+
+static KrObject *sys_get_int_max_str_digits(KrObject *self, KrObject *unused) {
+    return kr_int_from_i64(int_max_str_digits);
+}
+
+static KrObject *sys_set_int_max_str_digits(KrObject *self, KrObject *const *args, kr_ssize nargs,
+                                            KrObject *kwnames) {
+    static const char *const kwlist[] = {"maxdigits", NULL};
+    int64_t v;
+    if (kr_arg_parse(args, nargs, kwnames, "L:set_int_max_str_digits", kwlist, &v) < 0) return NULL;
+    if (v != 0 && v < 640)
+        return kr_err_format(kr_exc_ValueError, "maxdigits must be 0 or larger than %d", 640);
+    int_max_str_digits = v;
+    return KR_NEWREF(kr_none);
+}
+
+static KrMethodDef sys_methods[] = {
+    {"exit", (void *)sys_exit, KR_METH_FASTCALL, NULL},
+    {"getrecursionlimit", (void *)sys_getrecursionlimit, KR_METH_NOARGS, NULL},
+    {"setrecursionlimit", (void *)sys_setrecursionlimit, KR_METH_O, NULL},
+    {"getswitchinterval", (void *)sys_getswitchinterval, KR_METH_NOARGS, NULL},
+    {"setswitchinterval", (void *)sys_setswitchinterval, KR_METH_O, NULL},
+    {"intern", (void *)sys_intern, KR_METH_O, NULL},
+    {"getrefcount", (void *)sys_getrefcount, KR_METH_O, NULL},
+    {"getsizeof", (void *)sys_getsizeof, KR_METH_FASTCALL | KR_METH_KEYWORDS, NULL},
+    {"exc_info", (void *)sys_exc_info, KR_METH_NOARGS, NULL},
+    {"exception", (void *)sys_exception, KR_METH_NOARGS, NULL},
+    {"_getframe", (void *)sys_getframe, KR_METH_FASTCALL, NULL},
+    {"_is_gil_enabled", (void *)sys_is_gil_enabled, KR_METH_NOARGS, NULL},
+    {"getdefaultencoding", (void *)sys_getdefaultencoding, KR_METH_NOARGS, NULL},
+    {"getfilesystemencoding", (void *)sys_getdefaultencoding, KR_METH_NOARGS, NULL},
+    {"excepthook", (void *)sys_excepthook, KR_METH_FASTCALL, NULL},
+    {"displayhook", (void *)sys_displayhook, KR_METH_O, NULL},
+    {"get_int_max_str_digits", (void *)sys_get_int_max_str_digits, KR_METH_NOARGS, NULL},
+    {"set_int_max_str_digits", (void *)sys_set_int_max_str_digits, KR_METH_FASTCALL | KR_METH_KEYWORDS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+/* ---------------------------------------------------------------------------
+ * Module creation
+ * ------------------------------------------------------------------------- */
+
+static int add(KrObject *m, const char *name, KrObject *v) { return kr_module_add_object(m, name, v); }
+
+static KrObject *str_list(int n, char **items) {
+    KrObject *l = kr_list_new(0);
+    if (!l) return NULL;
+    for (int i = 0; i < n; i++) {
+        KrObject *s = kr_str_from_utf8(items[i], (kr_ssize)strlen(items[i]));
+        if (!s) {
+            kr_err_clear(); /* undecodable argument: keep the bytes' latin-1 reading */
+            s = kr_str_from_cstr("?");
+        }
+        if (!s || kr_list_append_steal(l, s) < 0) {
+            KR_DECREF(l);
+            return NULL;
+        }
+    }
+    return l;
+}
+
+KrObject *kr_sys_init(int argc, char **argv) {
+    KrObject *m = kr_module_new_cstr("sys");
+    if (!m) return NULL;
+    sys_dict = kr_module_get_dict(m);
+    if (kr_module_add_functions(m, sys_methods) < 0) goto fail;
+    KrObject *hook = kr_dict_get_item_str(sys_dict, "excepthook");
+    KrObject *dhook = kr_dict_get_item_str(sys_dict, "displayhook");
+    if (kr_dict_set_item_str(sys_dict, "__excepthook__", hook) < 0 ||
+        kr_dict_set_item_str(sys_dict, "__displayhook__", dhook) < 0)
+        goto fail;
+    KrObject *out = kr_io_file_from_fd(1, "w", "<stdout>");
+    KrObject *err = kr_io_file_from_fd(2, "w", "<stderr>");
+    KrObject *in = kr_io_file_from_fd(0, "r", "<stdin>");
+    if (!out || !err || !in) goto fail;
+    if (kr_dict_set_item_str(sys_dict, "__stdout__", out) < 0 ||
+        kr_dict_set_item_str(sys_dict, "__stderr__", err) < 0 ||
+        kr_dict_set_item_str(sys_dict, "__stdin__", in) < 0)
+        goto fail;
+    if (add(m, "stdout", out) < 0 || add(m, "stderr", err) < 0 || add(m, "stdin", in) < 0) goto fail;
+    if (add(m, "argv", str_list(argc, argv)) < 0) goto fail;
+    if (add(m, "orig_argv", kr_list_new(0)) < 0) goto fail;
+    if (add(m, "path", kr_list_new(0)) < 0) goto fail;
+    if (kr_dict_set_item_str(sys_dict, "modules", kr_interp.modules) < 0) goto fail;
+    if (add(m, "meta_path", kr_list_new(0)) < 0 || add(m, "path_hooks", kr_list_new(0)) < 0 ||
+        add(m, "path_importer_cache", kr_dict_new()) < 0 || add(m, "warnoptions", kr_list_new(0)) < 0)
+        goto fail;
+    if (add(m, "maxsize", kr_int_from_i64(INT64_MAX)) < 0 ||
+        add(m, "maxunicode", kr_int_from_i64(0x10FFFF)) < 0 ||
+        add(m, "byteorder", kr_str_from_cstr("little")) < 0 ||
+        add(m, "platform", kr_str_from_cstr("linux")) < 0 ||
+        add(m, "version", kr_str_from_cstr(KR_VERSION_STRING)) < 0 ||
+        add(m, "hexversion", kr_int_from_i64(0x030C00F0)) < 0 ||
+        add(m, "api_version", kr_int_from_i64(1013)) < 0 ||
+        add(m, "copyright", kr_str_from_cstr("Copyright (c) the Krait developers.")) < 0 ||
+        add(m, "dont_write_bytecode", KR_NEWREF(kr_false)) < 0 ||
+        add(m, "builtin_module_names", kr_tuple_pack(2, kr_str_intern_cstr("builtins"),
+                                                     kr_str_intern_cstr("sys"))) < 0)
+        goto fail;
+    /* version_info as a tuple until struct sequences exist */
+    KrObject *vi = kr_tuple_new(5);
+    if (!vi) goto fail;
+    KR_TUPLE_ITEM(vi, 0) = kr_int_from_i64(3);
+    KR_TUPLE_ITEM(vi, 1) = kr_int_from_i64(12);
+    KR_TUPLE_ITEM(vi, 2) = kr_int_from_i64(0);
+    KR_TUPLE_ITEM(vi, 3) = kr_str_from_cstr("final");
+    KR_TUPLE_ITEM(vi, 4) = kr_int_from_i64(0);
+    if (add(m, "version_info", vi) < 0) goto fail;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n < 0) n = 0;
+    exe[n] = 0;
+    if (add(m, "executable", kr_str_from_cstr(exe)) < 0) goto fail;
+    if (add(m, "prefix", KR_NEWREF(kr_interp.stdlib_dir)) < 0 ||
+        add(m, "exec_prefix", KR_NEWREF(kr_interp.stdlib_dir)) < 0)
+        goto fail;
+    return m;
+fail:
+    KR_DECREF(m);
+    sys_dict = NULL;
+    return NULL;
+}

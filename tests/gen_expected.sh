@@ -1,0 +1,24 @@
+#!/bin/sh
+# Generates the expected output of language tests with the reference interpreter,
+# /usr/bin/python3.11:  tests/gen_expected.sh tests/lang/foo.py [...]
+# Writes foo.py.out (stdout); foo.py.err and foo.py.rc only when the program writes
+# to stderr or exits non-zero (so tests of tracebacks and exit codes pin them).
+# Absolute paths of the test's directory are stripped from stderr.
+# Tests read stdin from foo.py.stdin and take arguments from foo.py.args if present.
+set -e
+for t in "$@"; do
+  dir=$(dirname "$t"); base=$(basename "$t")
+  args=""; [ -f "$t.args" ] && args=$(cat "$t.args")
+  in=/dev/null; [ -f "$t.stdin" ] && in="$(cd "$(dirname "$t")" && pwd)/$(basename "$t").stdin"
+  rc=0
+  # shellcheck disable=SC2086
+  (cd "$dir" && PYTHONHASHSEED=0 /usr/bin/python3.11 "$base" $args <"$in" >"$base.out" 2>"$base.err") || rc=$?
+  # tracebacks name the script by absolute path: keep expectations path-independent
+  absdir=$(cd "$dir" && pwd)
+  sed -i "s|$absdir/||g" "$t.err"
+  if [ -s "$t.err" ] || [ "$rc" != 0 ]; then
+    echo "$rc" >"$t.rc"
+  else
+    rm -f "$t.err" "$t.rc"
+  fi
+done

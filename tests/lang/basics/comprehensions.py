@@ -1,0 +1,15 @@
+print([x * 2 for x in range(5)])
+print([(x, y) for x in range(3) for y in "ab" if x != 1])
+print({x: x * x for x in range(4)}, {c for c in "hello"} == set("helo"))
+print(list(x for x in range(3)), sum(x for x in range(10) if x % 2))
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([[row[i] for row in matrix] for i in range(3)])
+print([y for x in matrix for y in x])
+x = "outer"
+print([x for x in "ab"], x)
+print([i for i in range(10) if i % 2 if i % 3])
+print([a + b for a, b in [(1, 2), (3, 4)]])
+print([*range(3), *"ab"], {*range(2), 5}, (*[1, 2],))
+gen = (i * i for i in range(4))
+print(next(gen), list(gen))
+print([n for n in range(20) if all(n % d for d in range(2, n)) and n > 1])

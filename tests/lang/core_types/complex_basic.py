@@ -1,0 +1,13 @@
+z = 3 + 4j
+print(z, repr(z), z.real, z.imag, abs(z), z.conjugate())
+print(1j, -1j, 0j, complex(), complex(2), complex(2, -3), complex(0, 1), complex(-0.0, -0.0))
+print(complex("3+4j"), complex(" -1.5-2j "), complex("j"), complex("-j"), complex("2"), complex("1e3j"))
+print((1 + 2j) + (3 - 1j), (1 + 2j) - 1, (1 + 2j) * (3 + 4j), (1 + 2j) / (1 - 1j))
+print((1 + 1j) ** 2, (2j) ** 0, 1j ** 2, (1 + 2j) ** -1)
+print(z == 3 + 4j, z != 3, complex(5, 0) == 5, complex(5, 0) == 5.0)
+print(hash(complex(5, 0)) == hash(5), hash(1j) == hash(1j))
+print(complex(1.5, 2.5), complex(1e20, 1e-20), complex(float("inf"), float("nan")))
+print(-z, +z, 2 * z, z * 0.5, bool(0j), bool(1e-300j))
+print(type(z).__name__, isinstance(z, complex), [1j, 2+0j])
+print(complex(1, 2) == complex("1+2j"), complex(True, False))
+print(format(1 + 2j), format(1.5 - 2.25j, ".2f"), f"{3+4j:>20}|", f"{1j:g}")

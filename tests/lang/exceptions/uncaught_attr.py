@@ -1,0 +1,7 @@
+class Config:
+    def __init__(self):
+        self.values = {"a": 1}
+
+cfg = Config()
+print(cfg.values["a"])
+print(cfg.value["a"])

@@ -1,0 +1,2 @@
+data = {"x": 1}
+result = data["x"] + data["y"]

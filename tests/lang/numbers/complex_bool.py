@@ -1,0 +1,8 @@
+z = complex(1, 2)
+print(z, z * z, z.real, z.imag, z.conjugate(), abs(complex(3, 4)))
+print(1j * 1j, (1 + 2j) / (3 - 4j), 2j, -1j, complex("1+2j"))
+print(True + True, True * 10, False - 1, True / 2)
+print(True & False, True | False, True ^ True, ~True)
+print(bool(0), bool(1), bool(""), bool("x"), bool([]), bool([0]), bool(None), bool(0.0))
+print(isinstance(True, int), issubclass(bool, int), type(True))
+print(int(True), float(False), str(True), repr(False))

@@ -1,0 +1,4 @@
+class A: pass
+a = A()
+if (a.b := 1):
+    pass
