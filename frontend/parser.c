@@ -53,15 +53,21 @@ static void fetch(Parser *p) {
     KrTokenType ty = kr_tokenizer_next(p->tz, &pt->t);
     pt->t.type = ty;
     if (ty == KR_TOK_NAME) pt->kw = classify_keyword(&pt->t);
-    if (ty == KR_TOK_ERRORTOKEN && !p->fatal && p->failed && !p->generic) {
-        p->fatal = 1; /* keep the parser's specific message */
+    int prev_nest = p->ntoks ? PTOK_AT(p, p->ntoks - 1)->fnest : 0;
+    pt->fnest = prev_nest + (ty == KR_TOK_FSTRING_START) -
+                (p->ntoks && PTOK_AT(p, p->ntoks - 1)->t.type == KR_TOK_FSTRING_END);
+    if (ty == KR_TOK_ERRORTOKEN && !p->fatal && p->failed && p->err_in_fstring) {
+        p->fatal = 1; /* CPython keeps an error raised inside an f-string's expression */
     } else if (ty == KR_TOK_ERRORTOKEN && !p->fatal) {
         const KrFrontendError *te = kr_tokenizer_error(p->tz);
-        /* the tokenizer's error wins over a generic "invalid syntax" found so far, except
-         * that an unclosed bracket only does when the syntax error is on a later line */
+        /* like CPython 3.12, a tokenizer error anywhere in the file wins over the parser's
+         * syntax error, except that an unclosed bracket only does when the syntax error
+         * is on a later line */
         size_t ml = te ? strlen(te->msg) : 0;
+        int far = p->far_line ? p->far_line
+                              : p->ntoks ? PTOK_AT(p, p->ntoks - 1)->t.end_lineno : 1;
         if (te && p->failed && ml > 16 && !strcmp(te->msg + ml - 16, "was never closed") &&
-            p->err->lineno <= te->lineno) {
+            far <= te->lineno) {
             p->fatal = 1;
             p->ntoks++;
             return;
@@ -86,7 +92,7 @@ const PTok *kr_parser_peek(Parser *p, int k) {
         int before = p->ntoks;
         fetch(p);
         if (p->ntoks == before) { /* out of memory: stay on the last token we have */
-            static const PTok end = {{KR_TOK_ERRORTOKEN, "", "", 1, 0, 1, 0, NULL, 0}, 0};
+            static const PTok end = {.t = {.type = KR_TOK_ERRORTOKEN, .start = "", .end = "", .lineno = 1, .end_lineno = 1}};
             return p->ntoks ? PTOK_AT(p, p->ntoks - 1) : &end;
         }
     }
@@ -161,6 +167,7 @@ static void verror(Parser *p, KrFrontendErrorKind kind, int lineno, int col, int
     if (p->failed) return;
     p->failed = 1;
     p->generic = 0;
+    p->err_in_fstring = p->pos < p->ntoks && PTOK_AT(p, p->pos)->fnest > 0;
     memset(p->err, 0, sizeof *p->err);
     p->err->kind = kind;
     vsnprintf(p->err->msg, sizeof p->err->msg, fmt, ap);
@@ -1543,8 +1550,10 @@ KrAstNode *kr_parse(const char *src, size_t len, const char *filename, KrParseMo
     }
     if (p.failed) {
         r = NULL;
-        /* like CPython: a generic "invalid syntax" yields to a tokenizer error later on */
-        if (p.generic && !p.fatal) {
+        /* like CPython 3.12: a parser error yields to a tokenizer error later on */
+        if (!p.fatal) {
+            /* the line of the furthest token read decides about unclosed brackets */
+            p.far_line = p.ntoks ? PTOK_AT(&p, p.ntoks - 1)->t.end_lineno : 1;
             for (int guard = 0; guard < (1 << 30); guard++) {
                 p.pos = p.ntoks;
                 const PTok *t = CUR(&p);

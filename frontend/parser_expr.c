@@ -998,12 +998,20 @@ static int more_items(Parser *p, NodeVec *v, KrTokenType close) {
         KrAstNode *e = kr_parse_star_named_expression(p);
         if (!e || !kr_vec_push(p, v, e)) return 0;
     }
+    if (v->n > 1 && kr_at_comp_for(p)) {
+        /* [x, y for x in z]: CPython's invalid_comprehension */
+        const KrAstNode *a = v->items[0], *b = v->items[v->n - 1];
+        kr_parser_error_at(p, KR_ERR_SYNTAX, a->lineno, a->col_offset, b->end_lineno,
+                           b->end_col_offset,
+                           "did you forget parentheses around the comprehension target?");
+        return 0;
+    }
     return 1;
 }
 
 static KrAstNode *paren_atom(Parser *p) {
     const PTok *lp = kr_parser_next(p);
-    static const PTok rpar_tok = {{KR_TOK_RPAR, NULL, NULL, 0, 0, 0, 0, NULL, 0}, 0};
+    static const PTok rpar_tok = {.t = {.type = KR_TOK_RPAR}};
     if (kr_parser_accept(p, KR_TOK_RPAR)) {
         KrAstNode *t = kr_parser_node(p, KR_AST_Tuple, lp);
         if (t) t->v.Tuple.ctx = KR_CTX_LOAD, kr_parser_set_parenthesized(t);
@@ -1047,7 +1055,7 @@ static KrAstNode *paren_atom(Parser *p) {
 
 static KrAstNode *list_atom(Parser *p) {
     const PTok *lb = kr_parser_next(p);
-    static const PTok rsqb_tok = {{KR_TOK_RSQB, NULL, NULL, 0, 0, 0, 0, NULL, 0}, 0};
+    static const PTok rsqb_tok = {.t = {.type = KR_TOK_RSQB}};
     NodeVec v;
     kr_vec_init(&v);
     if (!kr_parser_at(p, KR_TOK_RSQB)) {
@@ -1069,7 +1077,7 @@ fail:
 
 static KrAstNode *brace_atom(Parser *p) {
     const PTok *lb = kr_parser_next(p);
-    static const PTok rbrace_tok = {{KR_TOK_RBRACE, NULL, NULL, 0, 0, 0, 0, NULL, 0}, 0};
+    static const PTok rbrace_tok = {.t = {.type = KR_TOK_RBRACE}};
     NodeVec keys, values;
     kr_vec_init(&keys);
     kr_vec_init(&values);

@@ -29,7 +29,8 @@ enum {
 
 typedef struct {
     KrToken t;
-    int kw; /* KW_* for NAME tokens that are hard keywords, else 0 */
+    int kw;    /* KW_* for NAME tokens that are hard keywords, else 0 */
+    int fnest; /* f-strings open at this token (FSTRING_START counts, FSTRING_END too) */
 } PTok;
 
 /* Nesting budget across expressions, statements and patterns. It bounds both the C stack
@@ -51,6 +52,8 @@ typedef struct Parser {
     int failed;       /* an error is recorded in *err */
     int fatal;        /* the error came from the tokenizer: backtracking cannot undo it */
     int generic;      /* the recorded error is the plain "invalid syntax" */
+    int err_in_fstring; /* the recorded error lies inside an f-string */
+    int far_line;       /* set while re-reading the rest of the file after an error */
     int depth;
     KrParseMode mode;
     int fstring_depth; /* >0 while parsing a replacement field's expression */

@@ -88,9 +88,8 @@ static int error_at(KrSymtable *st, int lineno, int col, int end_lineno, int end
     return -1;
 }
 
-#define ERR_NODE(st, n, ...)                                                               \
-    error_at((st), (n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset,     \
-             __VA_ARGS__)
+#define ERR_NODE(st, n, ...)                                                                       \
+    error_at((st), (n)->lineno, (n)->col_offset, (n)->end_lineno, (n)->end_col_offset, __VA_ARGS__)
 
 /* ======================================================================
  * Name mangling
@@ -101,7 +100,8 @@ const char *kr_symtable_mangle(KrSymtable *st, const char *priv, const char *nam
     /* dunder names and dotted names (import a.b) are left alone */
     if (n >= 4 && name[n - 1] == '_' && name[n - 2] == '_') return name;
     if (strchr(name, '.')) return name;
-    while (*priv == '_') priv++;
+    while (*priv == '_')
+        priv++;
     if (!*priv) return name;
     size_t pn = strlen(priv);
     char *r = st_alloc(st, pn + n + 2);
@@ -125,7 +125,8 @@ const char *kr_symtable_strdup(KrSymtable *st, const char *s, size_t n) {
  * ==================================================================== */
 static unsigned hash_str(const char *s) {
     unsigned h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
     return h;
 }
 
@@ -148,7 +149,8 @@ static int sym_reindex(KrSymtable *st, KrSymScope *s) {
     unsigned mask = cap - 1;
     for (int k = 0; k < s->nsyms; k++) {
         unsigned i = hash_str(s->syms[k].name) & mask;
-        while (idx[i]) i = (i + 1) & mask;
+        while (idx[i])
+            i = (i + 1) & mask;
         idx[i] = k + 1;
     }
     return 0;
@@ -167,7 +169,8 @@ static KrSymbol *sym_get(KrSymtable *st, KrSymScope *s, const char *name) {
     } else {
         unsigned mask = s->indexcap - 1;
         unsigned i = hash_str(name) & mask;
-        while (s->index[i]) i = (i + 1) & mask;
+        while (s->index[i])
+            i = (i + 1) & mask;
         s->index[i] = s->nsyms;
     }
     return sym;
@@ -190,14 +193,16 @@ static int map_put(KrSymtable *st, const void *key, KrSymScope *s) {
             KrSymScope *o = st->map[i];
             if (!o) continue;
             unsigned h = (unsigned)(((uintptr_t)o->key >> 3) * 2654435761u) & (ncap - 1);
-            while (m[h]) h = (h + 1) & (ncap - 1);
+            while (m[h])
+                h = (h + 1) & (ncap - 1);
             m[h] = o;
         }
         st->map = m;
         st->mapcap = ncap;
     }
     unsigned h = (unsigned)(((uintptr_t)key >> 3) * 2654435761u) & (st->mapcap - 1);
-    while (st->map[h]) h = (h + 1) & (st->mapcap - 1);
+    while (st->map[h])
+        h = (h + 1) & (st->mapcap - 1);
     st->map[h] = s;
     st->mapcount++;
     return 0;
@@ -344,9 +349,11 @@ static int visit_arg_annotations(KrSymtable *st, KrAstSeq *args) {
 static int visit_annotations(KrSymtable *st, KrAstNode *args, KrAstNode *returns) {
     if (visit_arg_annotations(st, &args->v.arguments.posonlyargs) < 0) return -1;
     if (visit_arg_annotations(st, &args->v.arguments.args) < 0) return -1;
-    if (args->v.arguments.vararg && visit_annotation(st, args->v.arguments.vararg->v.arg.annotation) < 0)
+    if (args->v.arguments.vararg &&
+        visit_annotation(st, args->v.arguments.vararg->v.arg.annotation) < 0)
         return -1;
-    if (args->v.arguments.kwarg && visit_annotation(st, args->v.arguments.kwarg->v.arg.annotation) < 0)
+    if (args->v.arguments.kwarg &&
+        visit_annotation(st, args->v.arguments.kwarg->v.arg.annotation) < 0)
         return -1;
     if (visit_arg_annotations(st, &args->v.arguments.kwonlyargs) < 0) return -1;
     if (returns && visit_annotation(st, returns) < 0) return -1;
@@ -386,15 +393,15 @@ static int visit_defaults(KrSymtable *st, KrAstNode *a) {
 static int visit_type_params(KrSymtable *st, KrAstSeq *tps) {
     for (int i = 0; i < tps->n; i++) {
         KrAstNode *tp = tps->items[i];
-        const char *name = tp->kind == KR_AST_TypeVar ? tp->v.TypeVar.name
+        const char *name = tp->kind == KR_AST_TypeVar     ? tp->v.TypeVar.name
                            : tp->kind == KR_AST_ParamSpec ? tp->v.ParamSpec.name
-                                                           : tp->v.TypeVarTuple.name;
+                                                          : tp->v.TypeVarTuple.name;
         if (add_def(st, name, KR_DEF_TYPE_PARAM | KR_DEF_LOCAL, tp) < 0) return -1;
         if (tp->kind == KR_AST_TypeVar && tp->v.TypeVar.bound) {
             /* the bound is evaluated lazily in its own scope */
             int is_in_class = st->cur->can_see_class_scope;
-            if (enter_block(st, name, KR_BLOCK_TYPEALIAS, tp->v.TypeVar.bound,
-                            tp->lineno, tp->col_offset) < 0)
+            if (enter_block(st, name, KR_BLOCK_TYPEALIAS, tp->v.TypeVar.bound, tp->lineno,
+                            tp->col_offset) < 0)
                 return -1;
             st->cur->can_see_class_scope = is_in_class;
             if (is_in_class && add_def(st, "__classdict__", KR_USE, tp) < 0) return -1;
@@ -406,9 +413,8 @@ static int visit_type_params(KrSymtable *st, KrAstSeq *tps) {
 }
 
 /* Opens the annotation scope that holds a generic's type parameters. */
-static int enter_type_param_block(KrSymtable *st, const char *name, const void *key,
-                                  KrAstNode *n, int has_defaults, int has_kwdefaults,
-                                  int is_class) {
+static int enter_type_param_block(KrSymtable *st, const char *name, const void *key, KrAstNode *n,
+                                  int has_defaults, int has_kwdefaults, int is_class) {
     KrBlockType cur_type = st->cur->type;
     if (enter_block(st, name, KR_BLOCK_TYPEPARAMS, key, n->lineno, n->col_offset) < 0) return -1;
     if (cur_type == KR_BLOCK_CLASS) {
@@ -508,8 +514,7 @@ static int visit_stmt_inner(KrSymtable *st, KrAstNode *s) {
     case KR_AST_AsyncFunctionDef:
         return visit_function(st, s, s->v.AsyncFunctionDef.name, s->v.AsyncFunctionDef.args,
                               &s->v.AsyncFunctionDef.body, &s->v.AsyncFunctionDef.decorator_list,
-                              s->v.AsyncFunctionDef.returns, &s->v.AsyncFunctionDef.type_params,
-                              1);
+                              s->v.AsyncFunctionDef.returns, &s->v.AsyncFunctionDef.type_params, 1);
     case KR_AST_ClassDef: {
         if (add_def(st, s->v.ClassDef.name, KR_DEF_LOCAL, s) < 0) return -1;
         if (visit_exprs(st, &s->v.ClassDef.decorator_list) < 0) return -1;
@@ -540,8 +545,8 @@ static int visit_stmt_inner(KrSymtable *st, KrAstNode *s) {
     }
     case KR_AST_TypeAlias: {
         if (visit_expr(st, s->v.TypeAlias.name) < 0) return -1;
-        const char *name = s->v.TypeAlias.name->kind == KR_AST_Name ? s->v.TypeAlias.name->v.Name.id
-                                                                      : "type";
+        const char *name =
+            s->v.TypeAlias.name->kind == KR_AST_Name ? s->v.TypeAlias.name->v.Name.id : "type";
         int is_in_class = st->cur->type == KR_BLOCK_CLASS;
         int is_generic = s->v.TypeAlias.type_params.n > 0;
         if (is_generic) {
@@ -715,8 +720,9 @@ static int extend_namedexpr_scope(KrSymtable *st, KrAstNode *e) {
                             "assignment expression within a comprehension cannot be used in a "
                             "class body");
         if (is_annotation_block(s))
-            return ERR_NODE(st, e, "assignment expression within a comprehension cannot be used "
-                                   "within the definition of a generic");
+            return ERR_NODE(st, e,
+                            "assignment expression within a comprehension cannot be used "
+                            "within the definition of a generic");
     }
     return 0;
 }
@@ -734,14 +740,12 @@ static int visit_comprehension_gen(KrSymtable *st, KrAstNode *g) {
 }
 
 static int visit_comprehension(KrSymtable *st, KrAstNode *e, const char *scope_name,
-                               KrAstSeq *generators, KrAstNode *elt, KrAstNode *value,
-                               int kind) {
+                               KrAstSeq *generators, KrAstNode *elt, KrAstNode *value, int kind) {
     KrAstNode *outer = generators->items[0];
     st->cur->comp_iter_expr++;
     if (visit_expr(st, outer->v.comprehension.iter) < 0) return -1;
     st->cur->comp_iter_expr--;
-    if (enter_block(st, scope_name, KR_BLOCK_FUNCTION, e, e->lineno, e->col_offset) < 0)
-        return -1;
+    if (enter_block(st, scope_name, KR_BLOCK_FUNCTION, e, e->lineno, e->col_offset) < 0) return -1;
     st->cur->comprehension = kind;
     if (outer->v.comprehension.is_async) st->cur->coroutine = 1;
     if (add_def(st, ".0", KR_DEF_PARAM, e) < 0) return -1;
@@ -760,10 +764,14 @@ static int visit_comprehension(KrSymtable *st, KrAstNode *e, const char *scope_n
 
 static const char *comp_kind_name(int kind) {
     switch (kind) {
-    case KR_COMP_LIST: return "list comprehension";
-    case KR_COMP_SET: return "set comprehension";
-    case KR_COMP_DICT: return "dict comprehension";
-    default: return "generator expression";
+    case KR_COMP_LIST:
+        return "list comprehension";
+    case KR_COMP_SET:
+        return "set comprehension";
+    case KR_COMP_DICT:
+        return "dict comprehension";
+    default:
+        return "generator expression";
     }
 }
 
@@ -772,8 +780,9 @@ static int visit_expr_inner(KrSymtable *st, KrAstNode *e) {
     case KR_AST_NamedExpr:
         if (raise_if_annotation_block(st, "named expression", e) < 0) return -1;
         if (st->cur->comp_iter_expr > 0)
-            return ERR_NODE(st, e, "assignment expression cannot be used in a comprehension "
-                                   "iterable expression");
+            return ERR_NODE(st, e,
+                            "assignment expression cannot be used in a comprehension "
+                            "iterable expression");
         if (st->cur->comprehension && extend_namedexpr_scope(st, e->v.NamedExpr.target) < 0)
             return -1;
         if (visit_expr(st, e->v.NamedExpr.value) < 0) return -1;
@@ -808,18 +817,18 @@ static int visit_expr_inner(KrSymtable *st, KrAstNode *e) {
         return visit_comprehension(st, e, "genexpr", &e->v.GeneratorExp.generators,
                                    e->v.GeneratorExp.elt, NULL, KR_COMP_GEN);
     case KR_AST_ListComp:
-        return visit_comprehension(st, e, "listcomp", &e->v.ListComp.generators,
-                                   e->v.ListComp.elt, NULL, KR_COMP_LIST);
+        return visit_comprehension(st, e, "listcomp", &e->v.ListComp.generators, e->v.ListComp.elt,
+                                   NULL, KR_COMP_LIST);
     case KR_AST_SetComp:
-        return visit_comprehension(st, e, "setcomp", &e->v.SetComp.generators,
-                                   e->v.SetComp.elt, NULL, KR_COMP_SET);
+        return visit_comprehension(st, e, "setcomp", &e->v.SetComp.generators, e->v.SetComp.elt,
+                                   NULL, KR_COMP_SET);
     case KR_AST_DictComp:
-        return visit_comprehension(st, e, "dictcomp", &e->v.DictComp.generators,
-                                   e->v.DictComp.key, e->v.DictComp.value, KR_COMP_DICT);
+        return visit_comprehension(st, e, "dictcomp", &e->v.DictComp.generators, e->v.DictComp.key,
+                                   e->v.DictComp.value, KR_COMP_DICT);
     case KR_AST_Yield:
     case KR_AST_YieldFrom:
-        if (raise_if_annotation_block(st, e->kind == KR_AST_Yield ? "yield expression"
-                                                                  : "yield expression", e) < 0)
+        if (raise_if_annotation_block(
+                st, e->kind == KR_AST_Yield ? "yield expression" : "yield expression", e) < 0)
             return -1;
         if (st->cur->comprehension)
             return ERR_NODE(st, e, "'yield' inside %s", comp_kind_name(st->cur->comprehension));
@@ -846,8 +855,7 @@ static int visit_expr_inner(KrSymtable *st, KrAstNode *e) {
         return 0;
     case KR_AST_FormattedValue:
         if (visit_expr(st, e->v.FormattedValue.value) < 0) return -1;
-        if (e->v.FormattedValue.format_spec)
-            return visit_expr(st, e->v.FormattedValue.format_spec);
+        if (e->v.FormattedValue.format_spec) return visit_expr(st, e->v.FormattedValue.format_spec);
         return 0;
     case KR_AST_JoinedStr:
         return visit_exprs(st, &e->v.JoinedStr.values);
@@ -979,11 +987,11 @@ static int set_rehash(KrSymtable *st, NameSet *s, int ncap) {
 
 static int set_add(KrSymtable *st, NameSet *s, const char *name) {
     if (set_has(s, name)) return 0;
-    if ((s->count + 1) * 2 > s->cap && set_rehash(st, s, s->cap ? s->cap * 2 : 16) < 0)
-        return -1;
+    if ((s->count + 1) * 2 > s->cap && set_rehash(st, s, s->cap ? s->cap * 2 : 16) < 0) return -1;
     unsigned mask = s->cap - 1;
     unsigned i = hash_str(name) & mask;
-    while (s->slots[i] && s->slots[i] != (const char *)1) i = (i + 1) & mask;
+    while (s->slots[i] && s->slots[i] != (const char *)1)
+        i = (i + 1) & mask;
     s->slots[i] = name;
     s->count++;
     return 0;
@@ -1005,7 +1013,8 @@ static void set_discard(NameSet *s, const char *name) {
 static int set_update(KrSymtable *st, NameSet *dst, const NameSet *src) {
     if (!src) return 0;
     for (int i = 0; i < src->cap; i++)
-        if (src->slots[i] && src->slots[i] != (const char *)1 && set_add(st, dst, src->slots[i]) < 0)
+        if (src->slots[i] && src->slots[i] != (const char *)1 &&
+            set_add(st, dst, src->slots[i]) < 0)
             return -1;
     return 0;
 }

@@ -23,8 +23,14 @@ enum {
 };
 
 /* Resolved scope of a name (stored in the flags above bit KR_SCOPE_SHIFT) */
-enum { KR_SC_NONE = 0, KR_SC_LOCAL = 1, KR_SC_GLOBAL_EXPLICIT, KR_SC_GLOBAL_IMPLICIT,
-       KR_SC_FREE, KR_SC_CELL };
+enum {
+    KR_SC_NONE = 0,
+    KR_SC_LOCAL = 1,
+    KR_SC_GLOBAL_EXPLICIT,
+    KR_SC_GLOBAL_IMPLICIT,
+    KR_SC_FREE,
+    KR_SC_CELL
+};
 #define KR_SCOPE_SHIFT 12
 #define KR_SCOPE_MASK 7
 
@@ -47,26 +53,29 @@ typedef struct KrSymScope KrSymScope;
 struct KrSymScope {
     KrBlockType type;
     const char *name;
-    const void *key;         /* the AST node (or field) this block belongs to */
+    const void *key; /* the AST node (or field) this block belongs to */
     int lineno, col_offset;
-    KrSymbol *syms;          /* in order of first appearance */
+    KrSymbol *syms; /* in order of first appearance */
     int nsyms, capsyms;
-    int *index;              /* open-addressed hash of syms (indexes + 1) */
+    int *index; /* open-addressed hash of syms (indexes + 1) */
     int indexcap;
-    const char **varnames;   /* parameters in order */
+    const char **varnames; /* parameters in order */
     int nvarnames, capvarnames;
     KrSymScope **children;
     int nchildren, capchildren;
     KrSymScope *parent;
     /* directive locations (global/nonlocal), for error messages */
-    struct KrSymDirective { const char *name; int lineno, col, end_lineno, end_col; } *directives;
+    struct KrSymDirective {
+        const char *name;
+        int lineno, col, end_lineno, end_col;
+    } * directives;
     int ndirectives, capdirectives;
     unsigned nested : 1, generator : 1, coroutine : 1, varargs : 1, varkeywords : 1,
         returns_value : 1, needs_class_closure : 1, needs_classdict : 1, child_free : 1,
         has_free : 1, can_see_class_scope : 1, has_docstring : 1;
-    int comprehension;       /* KR_COMP_* */
-    int comp_iter_target;    /* visiting a comprehension's target */
-    int comp_iter_expr;      /* visiting a comprehension's iterable */
+    int comprehension;        /* KR_COMP_* */
+    int comp_iter_target;     /* visiting a comprehension's target */
+    int comp_iter_expr;       /* visiting a comprehension's iterable */
     const char *private_name; /* class name for mangling inside this block */
 };
 

@@ -13,7 +13,13 @@ KrObject *kr_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf
         kr_vectorcallfunc f = *(kr_vectorcallfunc *)((char *)callable + t->tp_vectorcall_offset);
         if (f) return f(callable, args, nargsf, kwnames);
     }
-    if (t->tp_call) return t->tp_call(callable, args, nargsf, kwnames);
+    if (t->tp_call) {
+        /* calls through tp_call (classes, __call__) can recurse without a Python frame */
+        if (kr_enter_recursive_call(" while calling a Python object") < 0) return NULL;
+        KrObject *r = t->tp_call(callable, args, nargsf, kwnames);
+        kr_leave_recursive_call();
+        return r;
+    }
     return kr_err_format(kr_exc_TypeError, "'%s' object is not callable", kr_type_name_cstr(t));
 }
 
@@ -39,7 +45,8 @@ KrObject *kr_call(KrObject *callable, KrObject *args, KrObject *kwargs) {
     while (kr_dict_next(kwargs, &pos, &k, &v) && i < nkw) {
         if (!KR_STR_CHECK(k)) {
             KR_DECREF(kwnames);
-            for (kr_ssize j = 0; j < i; j++) KR_DECREF(stack[1 + nargs + j]);
+            for (kr_ssize j = 0; j < i; j++)
+                KR_DECREF(stack[1 + nargs + j]);
             if (stack != small) kr_mem_free(stack);
             return kr_err_format(kr_exc_TypeError, "keywords must be strings");
         }
@@ -47,9 +54,10 @@ KrObject *kr_call(KrObject *callable, KrObject *args, KrObject *kwargs) {
         stack[1 + nargs + i] = KR_NEWREF(v);
         i++;
     }
-    KrObject *r = kr_vectorcall(callable, stack + 1, (size_t)nargs | KR_VECTORCALL_ARGUMENTS_OFFSET,
-                                kwnames);
-    for (kr_ssize j = 0; j < i; j++) KR_DECREF(stack[1 + nargs + j]);
+    KrObject *r =
+        kr_vectorcall(callable, stack + 1, (size_t)nargs | KR_VECTORCALL_ARGUMENTS_OFFSET, kwnames);
+    for (kr_ssize j = 0; j < i; j++)
+        KR_DECREF(stack[1 + nargs + j]);
     KR_DECREF(kwnames);
     if (stack != small) kr_mem_free(stack);
     return r;

@@ -11,9 +11,9 @@
 #include "kr_runtime.h"
 
 static const char *const cmp_ops[] = {"<", "<=", "==", "!=", ">", ">="};
-static const char *const nb_ops[] = {"+",  "&",  "//", "<<", "@",   "*",  "%",   "|",   "**",
-                                     ">>", "-",  "/",  "^",  "+=",  "&=", "//=", "<<=", "@=",
-                                     "*=", "%=", "|=", "**=", ">>=", "-=", "/=",  "^="};
+static const char *const nb_ops[] = {
+    "+",  "&",  "//",  "<<",  "@",  "*",  "%",  "|",  "**",  ">>",  "-",  "/",  "^",
+    "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=", "-=", "/=", "^="};
 static const char *const intrinsic1[] = {
 #define X(n, s) s,
     KR_INTRINSIC1_LIST(X)
@@ -53,7 +53,7 @@ static const char *tuple_str(KrObject *t, kr_ssize i) {
 
 /* Decoded instruction: offset in code units of its first unit (incl. EXTENDED_ARG). */
 typedef struct {
-    int unit;  /* code unit of the opcode itself */
+    int unit; /* code unit of the opcode itself */
     int op, arg;
 } DisInstr;
 
@@ -113,7 +113,8 @@ static void disassemble(KrCode *co, FILE *out) {
         uint16_t f = kr_opcode_info[op].flags;
         if (f & KR_OPF_ARG) {
             if (f & KR_OPF_CONST) {
-                if (arg < KR_SIZE(co->consts)) const_repr(KR_TUPLE_ITEM(co->consts, arg), argrepr, sizeof argrepr);
+                if (arg < KR_SIZE(co->consts))
+                    const_repr(KR_TUPLE_ITEM(co->consts, arg), argrepr, sizeof argrepr);
             } else if (f & KR_OPF_NAME) {
                 if (op == KR_OP_LOAD_GLOBAL)
                     snprintf(argrepr, sizeof argrepr, "%s%s", (arg & 1) ? "NULL + " : "",
@@ -158,7 +159,8 @@ static void disassemble(KrCode *co, FILE *out) {
                 tl += snprintf(text + tl, sizeof text - tl, " (%s)", argrepr);
         }
         if (tl >= sizeof text) tl = sizeof text - 1;
-        while (tl > 0 && text[tl - 1] == ' ') tl--;
+        while (tl > 0 && text[tl - 1] == ' ')
+            tl--;
         text[tl] = 0;
         fprintf(out, "%s\n", text);
         ext = op == KR_OP_EXTENDED_ARG ? arg << 8 : 0;

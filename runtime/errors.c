@@ -171,6 +171,10 @@ void kr_err_chain_context(KrObject *exc, KrObject *context) {
  * OSError from errno
  * ------------------------------------------------------------------------- */
 
+static KrType *oserror_subclass_for(int e, KrType *deflt);
+
+KrType *kr_oserror_subclass_for_errno(int e) { return oserror_subclass_for(e, NULL); }
+
 static KrType *oserror_subclass_for(int e, KrType *deflt) {
     switch (e) {
     case ENOENT: return kr_exc_FileNotFoundError;

@@ -31,7 +31,8 @@ static int type_error(const char *fname, int pos, const char *kwname, const char
 
 /* Converts one argument per its format character and stores it through `out`.
  * pos is the parameter index when given positionally, -1 when given by keyword. */
-static int convert(char c, KrObject *arg, void *out, const char *fname, int pos, const char *kwname) {
+static int convert(char c, KrObject *arg, void *out, const char *fname, int pos,
+                   const char *kwname) {
     switch (c) {
     case 'O':
         *(KrObject **)out = arg;
@@ -127,7 +128,8 @@ int kr_arg_parse(KrObject *const *args, kr_ssize nargs, KrObject *kwnames, const
     if (min < 0) min = n;
     if (maxpos < 0) maxpos = n;
     int posonly = 0;
-    while (posonly < n && kwlist && kwlist[posonly] && !*kwlist[posonly]) posonly++;
+    while (posonly < n && kwlist && kwlist[posonly] && !*kwlist[posonly])
+        posonly++;
     kr_ssize nkw = kwnames ? KR_SIZE(kwnames) : 0;
     KrObject *const *kwvalues = args + nargs;
 
@@ -141,7 +143,8 @@ int kr_arg_parse(KrObject *const *args, kr_ssize nargs, KrObject *kwnames, const
             kr_err_format(kr_exc_TypeError, "%s() takes no positional arguments", fname);
         else
             kr_err_format(kr_exc_TypeError, "%s() takes %s %d positional argument%s (%zd given)",
-                          fname, has_optional ? "at most" : "exactly", maxpos, plural(maxpos), nargs);
+                          fname, has_optional ? "at most" : "exactly", maxpos, plural(maxpos),
+                          nargs);
         return -1;
     }
 
@@ -166,11 +169,13 @@ int kr_arg_parse(KrObject *const *args, kr_ssize nargs, KrObject *kwnames, const
             if (i < min) {
                 if (i < posonly) {
                     int m = posonly < min ? posonly : min;
-                    kr_err_format(kr_exc_TypeError, "%s() takes %s %d positional argument%s (%zd given)",
-                                  fname, m < n ? "at least" : "exactly", m, plural(m), nargs);
+                    kr_err_format(kr_exc_TypeError,
+                                  "%s() takes %s %d positional argument%s (%zd given)", fname,
+                                  m < n ? "at least" : "exactly", m, plural(m), nargs);
                 } else if (i >= maxpos) {
                     kr_err_format(kr_exc_TypeError,
-                                  "%s() missing required keyword-only argument '%s'", fname, kwname);
+                                  "%s() missing required keyword-only argument '%s'", fname,
+                                  kwname);
                 } else {
                     kr_err_format(kr_exc_TypeError, "%s() missing required argument '%s' (pos %d)",
                                   fname, kwname, i + 1);
@@ -227,7 +232,8 @@ int kr_arg_check_positional(const char *name, kr_ssize nargs, kr_ssize min, kr_s
             kr_err_format(kr_exc_TypeError, "%s expected %s%zd argument%s, got %zd", name,
                           min == max ? "" : "at least ", min, plural(min), nargs);
         else
-            kr_err_format(kr_exc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
+            kr_err_format(kr_exc_TypeError,
+                          "unpacked tuple should have %s%zd element%s, but has %zd",
                           min == max ? "" : "at least ", min, plural(min), nargs);
         return -1;
     }
@@ -236,7 +242,8 @@ int kr_arg_check_positional(const char *name, kr_ssize nargs, kr_ssize min, kr_s
             kr_err_format(kr_exc_TypeError, "%s expected %s%zd argument%s, got %zd", name,
                           min == max ? "" : "at most ", max, plural(max), nargs);
         else
-            kr_err_format(kr_exc_TypeError, "unpacked tuple should have %s%zd element%s, but has %zd",
+            kr_err_format(kr_exc_TypeError,
+                          "unpacked tuple should have %s%zd element%s, but has %zd",
                           min == max ? "" : "at most ", max, plural(max), nargs);
         return -1;
     }

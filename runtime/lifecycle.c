@@ -35,7 +35,7 @@ static KrType *const static_types[] = {
     &kr_module_type, &kr_code_type, &kr_frame_type, &kr_traceback_type,
     &kr_gen_type, &kr_coro_type, &kr_async_gen_type, &kr_coro_wrapper_type,
     &kr_async_gen_asend_type, &kr_async_gen_athrow_type, &kr_async_gen_wrapped_type,
-    &kr_textio_type, &kr_bufferedio_type,
+    &kr_textio_type, &kr_bufferedio_type, &kr_namespace_type,
 };
 
 /* ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 /* sysmodule.c - the `sys` module: interpreter parameters, the standard streams,
  * recursion and switch-interval settings, exception inspection and introspection
  * hooks. */
+#include <float.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -242,6 +243,85 @@ static KrObject *str_list(int n, char **items) {
     return l;
 }
 
+static KrObject *i64(int64_t v) { return kr_int_from_i64(v); }
+static KrObject *dbl(double v) { return kr_float_from_double(v); }
+
+/* version_info, float_info, int_info, hash_info, flags and implementation */
+static int add_info_structs(KrObject *m) {
+    static const char *const vi_fields[] = {"major", "minor", "micro", "releaselevel", "serial", NULL};
+    KrType *vi_t = kr_structseq_new_type("sys.version_info", vi_fields, NULL);
+    if (!vi_t) return -1;
+    KrObject *vi_vals[] = {i64(3), i64(12), i64(0), kr_str_from_cstr("final"), i64(0)};
+    KrObject *vi = kr_structseq_new(vi_t, vi_vals, 5);
+    if (!vi || kr_dict_set_item_str(sys_dict, "version_info", vi) < 0) return -1;
+
+    static const char *const fi_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp",
+                                            "min_10_exp", "dig", "mant_dig", "epsilon", "radix",
+                                            "rounds", NULL};
+    KrType *fi_t = kr_structseq_new_type("sys.float_info", fi_fields, NULL);
+    if (!fi_t) return -1;
+    KrObject *fi_vals[] = {dbl(DBL_MAX), i64(DBL_MAX_EXP), i64(DBL_MAX_10_EXP), dbl(DBL_MIN),
+                           i64(DBL_MIN_EXP), i64(DBL_MIN_10_EXP), i64(DBL_DIG), i64(DBL_MANT_DIG),
+                           dbl(DBL_EPSILON), i64(FLT_RADIX), i64(FLT_ROUNDS)};
+    if (add(m, "float_info", kr_structseq_new(fi_t, fi_vals, 11)) < 0) return -1;
+
+    /* Krait's ints are int64 inside, GMP limbs beyond: one "digit" is a 64-bit limb */
+    static const char *const ii_fields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                            "str_digits_check_threshold", NULL};
+    KrType *ii_t = kr_structseq_new_type("sys.int_info", ii_fields, NULL);
+    if (!ii_t) return -1;
+    KrObject *ii_vals[] = {i64(64), i64(8), i64(4300), i64(640)};
+    if (add(m, "int_info", kr_structseq_new(ii_t, ii_vals, 4)) < 0) return -1;
+
+    static const char *const hi_fields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                            "hash_bits", "seed_bits", "cutoff", NULL};
+    KrType *hi_t = kr_structseq_new_type("sys.hash_info", hi_fields, NULL);
+    if (!hi_t) return -1;
+    KrObject *hi_vals[] = {i64(64), i64(((int64_t)1 << 61) - 1), i64(314159), i64(0), i64(1000003),
+                           kr_str_from_cstr("siphash13"), i64(64), i64(128), i64(0)};
+    if (add(m, "hash_info", kr_structseq_new(hi_t, hi_vals, 9)) < 0) return -1;
+
+    static const char *const fl_fields[] = {"debug", "inspect", "interactive", "optimize",
+                                            "dont_write_bytecode", "no_user_site", "no_site",
+                                            "ignore_environment", "verbose", "bytes_warning",
+                                            "quiet", "hash_randomization", "isolated", "dev_mode",
+                                            "utf8_mode", "warn_default_encoding", "safe_path",
+                                            "int_max_str_digits", NULL};
+    KrType *fl_t = kr_structseq_new_type("sys.flags", fl_fields, NULL);
+    if (!fl_t) return -1;
+    KrObject *fl_vals[18];
+    for (int k = 0; k < 18; k++) fl_vals[k] = i64(0);
+    KR_SETREF(fl_vals[11], i64(1));               /* hash_randomization */
+    KR_SETREF(fl_vals[13], KR_NEWREF(kr_false));  /* dev_mode */
+    KR_SETREF(fl_vals[16], KR_NEWREF(kr_false));  /* safe_path */
+    KR_SETREF(fl_vals[17], i64(-1));              /* int_max_str_digits */
+    if (add(m, "flags", kr_structseq_new(fl_t, fl_vals, 18)) < 0) return -1;
+
+    KrObject *impl = kr_dict_new();
+    if (!impl) return -1;
+#ifdef KR_FREE_THREADED
+    KrObject *ft = kr_true;
+#else
+    KrObject *ft = kr_false;
+#endif
+    int r = -1;
+    KrObject *cache_tag = kr_str_from_cstr("krait-312");
+    KrObject *hexv = i64(0x030C00F0);
+    if (cache_tag && hexv && kr_dict_set_item_str(impl, "name", kr_str_intern_cstr("krait")) == 0 &&
+        kr_dict_set_item_str(impl, "cache_tag", cache_tag) == 0 &&
+        kr_dict_set_item_str(impl, "version", vi) == 0 &&
+        kr_dict_set_item_str(impl, "hexversion", hexv) == 0 &&
+        kr_dict_set_item_str(impl, "_multiarch", kr_str_intern_cstr("x86_64-linux-gnu")) == 0 &&
+        kr_dict_set_item_str(impl, "_jit", kr_false) == 0 &&
+        kr_dict_set_item_str(impl, "_free_threaded", ft) == 0)
+        r = add(m, "implementation", kr_namespace_new(impl));
+    KR_XDECREF(cache_tag);
+    KR_XDECREF(hexv);
+    KR_DECREF(impl);
+    KR_DECREF(vi);
+    return r;
+}
+
 KrObject *kr_sys_init(int argc, char **argv) {
     KrObject *m = kr_module_new_cstr("sys");
     if (!m) return NULL;
@@ -280,15 +360,7 @@ KrObject *kr_sys_init(int argc, char **argv) {
         add(m, "builtin_module_names", kr_tuple_pack(2, kr_str_intern_cstr("builtins"),
                                                      kr_str_intern_cstr("sys"))) < 0)
         goto fail;
-    /* version_info as a tuple until struct sequences exist */
-    KrObject *vi = kr_tuple_new(5);
-    if (!vi) goto fail;
-    KR_TUPLE_ITEM(vi, 0) = kr_int_from_i64(3);
-    KR_TUPLE_ITEM(vi, 1) = kr_int_from_i64(12);
-    KR_TUPLE_ITEM(vi, 2) = kr_int_from_i64(0);
-    KR_TUPLE_ITEM(vi, 3) = kr_str_from_cstr("final");
-    KR_TUPLE_ITEM(vi, 4) = kr_int_from_i64(0);
-    if (add(m, "version_info", vi) < 0) goto fail;
+    if (add_info_structs(m) < 0) goto fail;
     char exe[4096];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n < 0) n = 0;

@@ -245,6 +245,10 @@ static void append_type_name(KrStrBuilder *b, KrType *t) {
     KR_XDECREF(qual);
 }
 
+/* The location block of a SyntaxError, as CPython 3.11's print_error_text draws it:
+ * the source line without its indentation, then carets from offset to end_offset
+ * (a single one for IndentationError, or when the range is empty or spans lines);
+ * no caret line when the offset falls inside the stripped indentation. */
 static void append_syntax_error(KrStrBuilder *b, KrObject *exc) {
     KrSyntaxError *e = (KrSyntaxError *)exc;
     if (e->filename && KR_STR_CHECK(e->filename)) {
@@ -265,37 +269,33 @@ static void append_syntax_error(KrStrBuilder *b, KrObject *exc) {
     }
     if (!e->text || !KR_STR_CHECK(e->text)) return;
     const char *text = kr_str_data(e->text);
-    int n = (int)kr_str_size(e->text);
-    while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r')) n--;
-    int spaces = 0;
-    while (spaces < n && (text[spaces] == ' ' || text[spaces] == '\n' || text[spaces] == '\f')) spaces++;
-    out(b, "    ");
-    kr_strbuilder_append(b, text + spaces, n - spaces);
-    out(b, "\n");
-    if (!e->offset || !KR_INT_CHECK(e->offset)) return;
-    int64_t offset = kr_int_as_i64(e->offset);
-    int64_t end_offset = offset;
-    if (e->end_offset && KR_INT_CHECK(e->end_offset)) {
-        end_offset = kr_int_as_i64(e->end_offset);
-        if (end_offset == 0) end_offset = offset;
-    }
-    if (e->end_lineno && KR_INT_CHECK(e->end_lineno) && e->lineno && KR_INT_CHECK(e->lineno) &&
-        kr_int_as_i64(e->end_lineno) > kr_int_as_i64(e->lineno))
-        end_offset = utf8_chars(text, n) + 1;
+    int size = (int)kr_str_size(e->text);
+    int64_t offset = -1, end_offset = -1, lineno = 0, end_lineno = 0;
+    if (e->offset && KR_INT_CHECK(e->offset)) offset = kr_int_as_i64(e->offset);
+    if (e->end_offset && KR_INT_CHECK(e->end_offset)) end_offset = kr_int_as_i64(e->end_offset);
+    if (e->lineno && KR_INT_CHECK(e->lineno)) lineno = kr_int_as_i64(e->lineno);
+    if (e->end_lineno && KR_INT_CHECK(e->end_lineno)) end_lineno = kr_int_as_i64(e->end_lineno);
     kr_err_clear();
-    if (offset == end_offset || end_offset == -1) end_offset = offset + 1;
-    int spaces_c = utf8_chars(text, spaces);
-    int64_t colno = offset - 1 - spaces_c, end_colno = end_offset - 1 - spaces_c;
-    if (colno < 0) return;
-    out(b, "    ");
-    const char *p = text + spaces;
-    for (int64_t i = 0; i < colno && *p; i++) {
-        char c = *p;
-        kr_strbuilder_append(b, (c == '\t' || c == '\f') ? p : " ", 1);
-        p++;
-        while (((unsigned char)*p & 0xC0) == 0x80) p++;
+    if (end_lineno > lineno) end_offset = size;
+    if (end_offset > size + 1) end_offset = size + 1;
+    int64_t reps = (end_offset > 0 && end_offset > offset) ? end_offset - offset : 1;
+    if (kr_object_type_is_sub(KR_TYPE(exc), kr_exc_IndentationError)) reps = 1;
+    int64_t off = offset - 1;
+    while (*text == ' ' || *text == '\t' || *text == '\f') {
+        text++;
+        size--;
+        off--;
     }
-    for (int64_t i = colno; i < end_colno; i++) out(b, "^");
+    int len = size;
+    if (len > 0 && text[len - 1] == '\n') len--;
+    if (off > len) off = len;
+    out(b, "    ");
+    kr_strbuilder_append(b, text, len);
+    out(b, "\n");
+    if (offset < 0 || off < 0) return;
+    out(b, "    ");
+    for (int64_t i = 0; i < off; i++) out(b, " ");
+    for (int64_t i = 0; i < reps; i++) out(b, "^");
     out(b, "\n");
 }
 

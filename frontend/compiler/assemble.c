@@ -35,10 +35,14 @@ static int is_cond_jump(int op) {
 
 static int invert_cond(int op) {
     switch (op) {
-    case KR_OP_POP_JUMP_IF_FALSE: return KR_OP_POP_JUMP_IF_TRUE;
-    case KR_OP_POP_JUMP_IF_TRUE: return KR_OP_POP_JUMP_IF_FALSE;
-    case KR_OP_POP_JUMP_IF_NONE: return KR_OP_POP_JUMP_IF_NOT_NONE;
-    default: return KR_OP_POP_JUMP_IF_NONE;
+    case KR_OP_POP_JUMP_IF_FALSE:
+        return KR_OP_POP_JUMP_IF_TRUE;
+    case KR_OP_POP_JUMP_IF_TRUE:
+        return KR_OP_POP_JUMP_IF_FALSE;
+    case KR_OP_POP_JUMP_IF_NONE:
+        return KR_OP_POP_JUMP_IF_NOT_NONE;
+    default:
+        return KR_OP_POP_JUMP_IF_NONE;
     }
 }
 
@@ -98,7 +102,8 @@ static int resolve_jumps(Layout *l, int *total) {
         for (int i = 0; i < l->n; i++) {
             Block *b = l->items[i];
             b->offset = off;
-            for (int k = 0; k < b->n; k++) off += instr_size(&b->instrs[k]);
+            for (int k = 0; k < b->n; k++)
+                off += instr_size(&b->instrs[k]);
         }
         *total = off;
         int changed = 0;
@@ -178,8 +183,8 @@ KrObject *asm_build_code(Compiler *c, Unit *u, int code_flags, int stacksize) {
             if (in->op == OP_JUMP)
                 in->op = jump_is_backward(b, in) ? KR_OP_JUMP_BACKWARD : KR_OP_JUMP_FORWARD;
             else if (in->op == OP_JUMP_NO_INTERRUPT)
-                in->op = jump_is_backward(b, in) ? KR_OP_JUMP_BACKWARD_NO_INTERRUPT
-                                                 : KR_OP_JUMP_FORWARD;
+                in->op =
+                    jump_is_backward(b, in) ? KR_OP_JUMP_BACKWARD_NO_INTERRUPT : KR_OP_JUMP_FORWARD;
             if (is_pseudo(in->op)) {
                 kr_err_format(kr_exc_SystemError, "compiler: pseudo-op %d left", in->op);
                 goto done;
@@ -256,15 +261,16 @@ KrObject *asm_build_code(Compiler *c, Unit *u, int code_flags, int stacksize) {
             if (h != cur_handler || (h && nexc && exc[nexc - 1].end != (uint32_t)start)) {
                 if (h) {
                     Block *t = h;
-                    while (t && t->n == 0) t = t->next;
+                    while (t && t->n == 0)
+                        t = t->next;
                     int depth = h->startdepth - 1 - (h->preserve_lasti ? 1 : 0);
                     if (!t || depth < 0) {
                         kr_err_set_string(kr_exc_SystemError, "compiler: bad exception handler");
                         goto done;
                     }
-                    exc[nexc++] = (KrExcTableEntry){(uint32_t)start, (uint32_t)pos,
-                                                    (uint32_t)t->offset, (uint16_t)depth,
-                                                    (uint8_t)h->preserve_lasti};
+                    exc[nexc++] =
+                        (KrExcTableEntry){(uint32_t)start, (uint32_t)pos, (uint32_t)t->offset,
+                                          (uint16_t)depth, (uint8_t)h->preserve_lasti};
                 }
                 cur_handler = h;
             } else if (h) {

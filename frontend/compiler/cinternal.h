@@ -38,8 +38,7 @@ static inline int is_block_push(int op) {
 }
 static inline int is_deref_op(int op) {
     return op == KR_OP_LOAD_DEREF || op == KR_OP_STORE_DEREF || op == KR_OP_DELETE_DEREF ||
-           op == KR_OP_LOAD_CLOSURE || op == KR_OP_MAKE_CELL ||
-           op == KR_OP_LOAD_FROM_DICT_OR_DEREF;
+           op == KR_OP_LOAD_CLOSURE || op == KR_OP_MAKE_CELL || op == KR_OP_LOAD_FROM_DICT_OR_DEREF;
 }
 
 typedef struct Block Block;
@@ -56,19 +55,29 @@ struct Block {
     Block *next;       /* layout (fallthrough) order */
     Block *alloc_next; /* every block of the unit, for freeing */
     int id;
-    int startdepth;    /* -1: not reached yet */
-    int offset;        /* in code units, set by the assembler */
+    int startdepth; /* -1: not reached yet */
+    int offset;     /* in code units, set by the assembler */
     int predecessors;
     unsigned visited : 1, preserve_lasti : 1, except_handler : 1, reachable : 1;
-    void *exstack;     /* except stack while labelling handlers */
-    uint64_t unsafe;   /* locals possibly unbound at entry (flowgraph.c) */
+    void *exstack;   /* except stack while labelling handlers */
+    uint64_t unsafe; /* locals possibly unbound at entry (flowgraph.c) */
 };
 
 /* ---- frame blocks: what break/continue/return must unwind ---- */
 typedef enum {
-    FB_WHILE_LOOP, FB_FOR_LOOP, FB_TRY_EXCEPT, FB_FINALLY_TRY, FB_FINALLY_END, FB_WITH,
-    FB_ASYNC_WITH, FB_HANDLER_CLEANUP, FB_POP_VALUE, FB_EXCEPTION_HANDLER,
-    FB_EXCEPTION_GROUP_HANDLER, FB_ASYNC_COMPREHENSION_GENERATOR, FB_STOP_ITERATION
+    FB_WHILE_LOOP,
+    FB_FOR_LOOP,
+    FB_TRY_EXCEPT,
+    FB_FINALLY_TRY,
+    FB_FINALLY_END,
+    FB_WITH,
+    FB_ASYNC_WITH,
+    FB_HANDLER_CLEANUP,
+    FB_POP_VALUE,
+    FB_EXCEPTION_HANDLER,
+    FB_EXCEPTION_GROUP_HANDLER,
+    FB_ASYNC_COMPREHENSION_GENERATOR,
+    FB_STOP_ITERATION
 } FBlockType;
 
 typedef struct {
@@ -94,8 +103,14 @@ typedef struct {
 } NameTable;
 
 enum {
-    SCOPE_MODULE, SCOPE_CLASS, SCOPE_FUNCTION, SCOPE_ASYNC_FUNCTION, SCOPE_LAMBDA,
-    SCOPE_COMPREHENSION, SCOPE_TYPEPARAMS, SCOPE_TYPEALIAS
+    SCOPE_MODULE,
+    SCOPE_CLASS,
+    SCOPE_FUNCTION,
+    SCOPE_ASYNC_FUNCTION,
+    SCOPE_LAMBDA,
+    SCOPE_COMPREHENSION,
+    SCOPE_TYPEPARAMS,
+    SCOPE_TYPEALIAS
 };
 
 typedef struct Unit {
@@ -123,11 +138,11 @@ typedef struct Compiler {
     size_t source_len;
     KrSymtable *st;
     int optimize;
-    int flags;         /* KR_CF_* incl. future features */
+    int flags; /* KR_CF_* incl. future features */
     int interactive;
     Unit *u;
-    int depth;         /* recursion guard for deeply nested expressions */
-    Loc future_loc;    /* the last `from __future__ import` at the top of the module */
+    int depth;      /* recursion guard for deeply nested expressions */
+    Loc future_loc; /* the last `from __future__ import` at the top of the module */
 } Compiler;
 
 /* ---- compile.c: units, tables, emission ---- */
@@ -135,11 +150,11 @@ Block *cg_new_block(Compiler *c);
 void cg_use_block(Compiler *c, Block *b);
 int cg_emit(Compiler *c, Loc loc, int op, int arg);
 int cg_emit_jump(Compiler *c, Loc loc, int op, Block *target);
-int cg_add_const(Compiler *c, KrObject *o);            /* borrowed; returns index or -1 */
-int cg_load_const(Compiler *c, Loc loc, KrObject *o);  /* borrowed */
+int cg_add_const(Compiler *c, KrObject *o);                 /* borrowed; returns index or -1 */
+int cg_load_const(Compiler *c, Loc loc, KrObject *o);       /* borrowed */
 int cg_load_const_steal(Compiler *c, Loc loc, KrObject *o); /* steals (NULL: error) */
-int cg_add_name(Compiler *c, const char *name);       /* mangles; index in co_names */
-int cg_add_name_raw(Compiler *c, const char *name);   /* no mangling */
+int cg_add_name(Compiler *c, const char *name);             /* mangles; index in co_names */
+int cg_add_name_raw(Compiler *c, const char *name);         /* no mangling */
 const char *cg_mangle(Compiler *c, const char *name);
 int cg_error(Compiler *c, Loc loc, const char *fmt, ...);
 int cg_nameop(Compiler *c, Loc loc, const char *name, int ctx);
@@ -149,7 +164,7 @@ int cg_stmts(Compiler *c, KrAstSeq *stmts);
 int cg_stmt(Compiler *c, KrAstNode *s);
 int cg_enter_scope(Compiler *c, const char *name, int scope_type, const void *key, int lineno);
 void cg_exit_scope(Compiler *c);
-KrObject *cg_assemble_unit(Compiler *c, int add_none);  /* code object of c->u */
+KrObject *cg_assemble_unit(Compiler *c, int add_none); /* code object of c->u */
 int cg_make_closure(Compiler *c, Loc loc, KrObject *code, int flags);
 int cg_wrap_in_stopiteration_handler(Compiler *c);
 int cg_call_exit_with_nones(Compiler *c, Loc loc);
@@ -169,7 +184,8 @@ int cg_lambda(Compiler *c, KrAstNode *e);
 int cg_default_arguments(Compiler *c, Loc loc, KrAstNode *args);
 int cg_annotations(Compiler *c, Loc loc, KrAstNode *args, KrAstNode *returns);
 int cg_annotation_value(Compiler *c, KrAstNode *ann);
-KrObject *cg_const_value(Compiler *c, KrAstNode *e); /* new ref, NULL if not a constant (no error) */
+KrObject *cg_const_value(Compiler *c,
+                         KrAstNode *e); /* new ref, NULL if not a constant (no error) */
 KrObject *cg_const_from_ast(const KrAstConstant *k);
 int cg_yield_op(Compiler *c, Loc loc);
 Loc cg_update_start_to_attr(Loc loc, KrAstNode *attr);
@@ -196,15 +212,15 @@ KrObject *asm_build_code(Compiler *c, Unit *u, int code_flags, int stacksize);
 int fg_stack_pop(int op, int arg, int jump);
 int fg_stack_push(int op, int arg, int jump);
 
-#define RETURN_IF_ERROR(x)                                                                 \
-    do {                                                                                   \
-        if ((x) < 0) return -1;                                                            \
+#define RETURN_IF_ERROR(x)                                                                         \
+    do {                                                                                           \
+        if ((x) < 0) return -1;                                                                    \
     } while (0)
 #define EMIT(c, loc, op, arg) RETURN_IF_ERROR(cg_emit((c), (loc), KR_OP_##op, (arg)))
 #define EMIT_JUMP(c, loc, op, target) RETURN_IF_ERROR(cg_emit_jump((c), (loc), (op), (target)))
 #define VISIT(c, e) RETURN_IF_ERROR(cg_expr((c), (e)))
-#define NEW_BLOCK(c, name)                                                                 \
-    Block *name = cg_new_block(c);                                                         \
+#define NEW_BLOCK(c, name)                                                                         \
+    Block *name = cg_new_block(c);                                                                 \
     if (!name) return -1
 #define USE_BLOCK(c, b) cg_use_block((c), (b))
 

@@ -24,8 +24,8 @@ int cg_error(Compiler *c, Loc loc, const char *fmt, ...) {
         end_line = line;
         col = end_col = -1;
     }
-    kr_err_set_syntax_location(kr_exc_SyntaxError, msg, c->filename, line, col, end_line,
-                               end_col, c->source, (kr_ssize)c->source_len);
+    kr_err_set_syntax_location(kr_exc_SyntaxError, msg, c->filename, line, col, end_line, end_col,
+                               c->source, (kr_ssize)c->source_len);
     return -1;
 }
 
@@ -132,11 +132,13 @@ static uint64_t const_hash(KrObject *o) {
         const char *p = t == &kr_str_type ? kr_str_data(o) : kr_bytes_data(o);
         kr_ssize n = t == &kr_str_type ? kr_str_size(o) : KR_SIZE(o);
         uint64_t x = 1469598103934665603ull;
-        for (kr_ssize i = 0; i < n; i++) x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
+        for (kr_ssize i = 0; i < n; i++)
+            x = (x ^ (unsigned char)p[i]) * 1099511628211ull;
         return mix(h, x);
     }
     if (t == &kr_tuple_type) {
-        for (kr_ssize i = 0; i < KR_SIZE(o); i++) h = mix(h, const_hash(KR_TUPLE_ITEM(o, i)));
+        for (kr_ssize i = 0; i < KR_SIZE(o); i++)
+            h = mix(h, const_hash(KR_TUPLE_ITEM(o, i)));
         return mix(h, (uint64_t)KR_SIZE(o));
     }
     return mix(h, (uint64_t)(uintptr_t)o);
@@ -156,7 +158,8 @@ static int const_equal(KrObject *a, KrObject *b) {
         return kr_str_size(a) == kr_str_size(b) &&
                memcmp(kr_str_data(a), kr_str_data(b), kr_str_size(a)) == 0;
     if (t == &kr_bytes_type)
-        return KR_SIZE(a) == KR_SIZE(b) && memcmp(kr_bytes_data(a), kr_bytes_data(b), KR_SIZE(a)) == 0;
+        return KR_SIZE(a) == KR_SIZE(b) &&
+               memcmp(kr_bytes_data(a), kr_bytes_data(b), KR_SIZE(a)) == 0;
     if (t == &kr_tuple_type) {
         if (KR_SIZE(a) != KR_SIZE(b)) return 0;
         for (kr_ssize i = 0; i < KR_SIZE(a); i++)
@@ -194,12 +197,14 @@ static int const_table_add(ConstTable *t, KrObject *o) {
         t->hcap = ncap;
         for (int k = 0; k < t->n; k++) {
             unsigned i = (unsigned)const_hash(t->items[k]) & (ncap - 1);
-            while (idx[i]) i = (i + 1) & (ncap - 1);
+            while (idx[i])
+                i = (i + 1) & (ncap - 1);
             idx[i] = k + 1;
         }
     } else {
         unsigned i = (unsigned)h & (t->hcap - 1);
-        while (t->hidx[i]) i = (i + 1) & (t->hcap - 1);
+        while (t->hidx[i])
+            i = (i + 1) & (t->hcap - 1);
         t->hidx[i] = t->n;
     }
     return t->n - 1;
@@ -225,7 +230,8 @@ int cg_load_const_steal(Compiler *c, Loc loc, KrObject *o) {
  * ==================================================================== */
 static unsigned str_hash(const char *s) {
     unsigned h = 2166136261u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
     return h;
 }
 
@@ -259,12 +265,14 @@ static int name_add(NameTable *t, const char *name) {
         t->hcap = ncap;
         for (int j = 0; j < t->n; j++) {
             unsigned i = str_hash(t->items[j]) & (ncap - 1);
-            while (idx[i]) i = (i + 1) & (ncap - 1);
+            while (idx[i])
+                i = (i + 1) & (ncap - 1);
             idx[i] = j + 1;
         }
     } else {
         unsigned i = str_hash(name) & (t->hcap - 1);
-        while (t->hidx[i]) i = (i + 1) & (t->hcap - 1);
+        while (t->hidx[i])
+            i = (i + 1) & (t->hcap - 1);
         t->hidx[i] = t->n;
     }
     return t->n - 1;
@@ -369,7 +377,8 @@ static void unit_free(Unit *u) {
         kr_mem_free(b);
         b = n;
     }
-    for (int i = 0; i < u->consts.n; i++) KR_DECREF(u->consts.items[i]);
+    for (int i = 0; i < u->consts.n; i++)
+        KR_DECREF(u->consts.items[i]);
     kr_mem_free(u->consts.items);
     kr_mem_free(u->consts.hidx);
     name_table_free(&u->names);
@@ -445,7 +454,8 @@ static int compute_code_flags(Compiler *c) {
     }
     if (c->u->has_docstring) flags |= KR_CO_HAS_DOCSTRING;
     flags |= c->flags & KR_CF_FUTURE_MASK;
-    if ((c->flags & KR_CF_ALLOW_TOP_LEVEL_AWAIT) && ste->coroutine && c->u->scope_type == SCOPE_MODULE)
+    if ((c->flags & KR_CF_ALLOW_TOP_LEVEL_AWAIT) && ste->coroutine &&
+        c->u->scope_type == SCOPE_MODULE)
         flags |= KR_CO_COROUTINE;
     return flags;
 }
@@ -454,8 +464,10 @@ KrObject *cg_assemble_unit(Compiler *c, int add_none) {
     Unit *u = c->u;
     Block *cur = u->cur;
     /* every path that falls off the end returns None */
-    int terminated = cur->n > 0 && (kr_opcode_info[cur->instrs[cur->n - 1].op & 0xFF].flags &
-                                    KR_OPF_NOFALLTHROUGH) && !is_pseudo(cur->instrs[cur->n - 1].op);
+    int terminated =
+        cur->n > 0 &&
+        (kr_opcode_info[cur->instrs[cur->n - 1].op & 0xFF].flags & KR_OPF_NOFALLTHROUGH) &&
+        !is_pseudo(cur->instrs[cur->n - 1].op);
     if (!terminated) {
         if (add_none && cg_load_const(c, NO_LOC, kr_none) < 0) return NULL;
         if (cg_emit(c, NO_LOC, KR_OP_RETURN_VALUE, 0) < 0) return NULL;
@@ -541,8 +553,9 @@ int cg_nameop(Compiler *c, Loc loc, const char *name, int ctx) {
     case OP_FAST:
         arg = name_add(&u->varnames, mangled);
         if (arg < 0) return -1;
-        op = ctx == KR_CTX_LOAD ? KR_OP_LOAD_FAST
-             : ctx == KR_CTX_STORE ? KR_OP_STORE_FAST : KR_OP_DELETE_FAST;
+        op = ctx == KR_CTX_LOAD    ? KR_OP_LOAD_FAST
+             : ctx == KR_CTX_STORE ? KR_OP_STORE_FAST
+                                   : KR_OP_DELETE_FAST;
         return cg_emit(c, loc, op, arg);
     case OP_GLOBAL:
         arg = cg_add_name_raw(c, mangled);
@@ -561,8 +574,9 @@ int cg_nameop(Compiler *c, Loc loc, const char *name, int ctx) {
     default:
         arg = cg_add_name_raw(c, mangled);
         if (arg < 0) return -1;
-        op = ctx == KR_CTX_LOAD ? KR_OP_LOAD_NAME
-             : ctx == KR_CTX_STORE ? KR_OP_STORE_NAME : KR_OP_DELETE_NAME;
+        op = ctx == KR_CTX_LOAD    ? KR_OP_LOAD_NAME
+             : ctx == KR_CTX_STORE ? KR_OP_STORE_NAME
+                                   : KR_OP_DELETE_NAME;
         return cg_emit(c, loc, op, arg);
     }
 }
@@ -731,12 +745,14 @@ static int compile_body(Compiler *c, Loc loc, KrAstSeq *stmts) {
         VISIT(c, st->v.Expr.value);
         RETURN_IF_ERROR(cg_nameop(c, loc_of(st), "__doc__", KR_CTX_STORE));
     }
-    for (; i < stmts->n; i++) RETURN_IF_ERROR(cg_stmt(c, stmts->items[i]));
+    for (; i < stmts->n; i++)
+        RETURN_IF_ERROR(cg_stmt(c, stmts->items[i]));
     return 0;
 }
 
 int cg_stmts(Compiler *c, KrAstSeq *stmts) {
-    for (int i = 0; i < stmts->n; i++) RETURN_IF_ERROR(cg_stmt(c, stmts->items[i]));
+    for (int i = 0; i < stmts->n; i++)
+        RETURN_IF_ERROR(cg_stmt(c, stmts->items[i]));
     return 0;
 }
 
@@ -1059,7 +1075,8 @@ static int compile_expr_stmt(Compiler *c, KrAstNode *s) {
  * Functions and classes
  * ==================================================================== */
 static int apply_decorators(Compiler *c, KrAstSeq *decos) {
-    for (int i = decos->n - 1; i >= 0; i--) EMIT(c, loc_of(decos->items[i]), CALL, 0);
+    for (int i = decos->n - 1; i >= 0; i--)
+        EMIT(c, loc_of(decos->items[i]), CALL, 0);
     return 0;
 }
 
@@ -1130,8 +1147,8 @@ static KrObject *function_body(Compiler *c, KrAstNode *s, int is_async, int firs
     const char *name = is_async ? s->v.AsyncFunctionDef.name : s->v.FunctionDef.name;
     KrAstNode *args = is_async ? s->v.AsyncFunctionDef.args : s->v.FunctionDef.args;
     KrAstSeq *body = is_async ? &s->v.AsyncFunctionDef.body : &s->v.FunctionDef.body;
-    if (cg_enter_scope(c, name, is_async ? SCOPE_ASYNC_FUNCTION : SCOPE_FUNCTION, s,
-                       firstlineno) < 0)
+    if (cg_enter_scope(c, name, is_async ? SCOPE_ASYNC_FUNCTION : SCOPE_FUNCTION, s, firstlineno) <
+        0)
         return NULL;
     Unit *u = c->u;
     int first = 0;
@@ -1166,11 +1183,11 @@ fail:
 static int compile_function(Compiler *c, KrAstNode *s, int is_async) {
     const char *name = is_async ? s->v.AsyncFunctionDef.name : s->v.FunctionDef.name;
     KrAstNode *args = is_async ? s->v.AsyncFunctionDef.args : s->v.FunctionDef.args;
-    KrAstSeq *decos = is_async ? &s->v.AsyncFunctionDef.decorator_list
-                               : &s->v.FunctionDef.decorator_list;
+    KrAstSeq *decos =
+        is_async ? &s->v.AsyncFunctionDef.decorator_list : &s->v.FunctionDef.decorator_list;
     KrAstNode *returns = is_async ? s->v.AsyncFunctionDef.returns : s->v.FunctionDef.returns;
-    KrAstSeq *type_params = is_async ? &s->v.AsyncFunctionDef.type_params
-                                     : &s->v.FunctionDef.type_params;
+    KrAstSeq *type_params =
+        is_async ? &s->v.AsyncFunctionDef.type_params : &s->v.FunctionDef.type_params;
     Loc loc = loc_of(s);
     RETURN_IF_ERROR(check_arg_names(c, args));
     RETURN_IF_ERROR(cg_exprs(c, decos));
@@ -1185,8 +1202,8 @@ static int compile_function(Compiler *c, KrAstNode *s, int is_async) {
         if (ntpargs == 2) EMIT(c, loc, SWAP, 2);
         KrObject *gname = kr_str_from_format("<generic parameters of %s>", name);
         if (!gname) return -1;
-        int r = cg_enter_scope(c, kr_str_data(gname), SCOPE_TYPEPARAMS,
-                               KR_SYMKEY_TYPEPARAMS(s), firstlineno);
+        int r = cg_enter_scope(c, kr_str_data(gname), SCOPE_TYPEPARAMS, KR_SYMKEY_TYPEPARAMS(s),
+                               firstlineno);
         KR_DECREF(gname); /* the unit copied the name */
         RETURN_IF_ERROR(r);
         if (compile_type_params(c, type_params) < 0) goto generic_fail;
@@ -1323,7 +1340,8 @@ static int compile_class(Compiler *c, KrAstNode *s) {
         gb.v.Name.ctx = KR_CTX_LOAD;
         KrAstNode **items = kr_mem_malloc(sizeof(KrAstNode *) * (nb + 1));
         if (!items) goto generic_fail;
-        for (int i = 0; i < nb; i++) items[i] = s->v.ClassDef.bases.items[i];
+        for (int i = 0; i < nb; i++)
+            items[i] = s->v.ClassDef.bases.items[i];
         items[nb] = &gb;
         KrAstSeq bases = {nb + 1, items};
         int r = cg_call_helper(c, loc, 2, &bases, &s->v.ClassDef.keywords);
@@ -1500,10 +1518,11 @@ static int check_future(Compiler *c, KrAstNode *mod, Loc *future_loc) {
             break;
         for (int k = 0; k < s->v.ImportFrom.names.n; k++) {
             const char *f = s->v.ImportFrom.names.items[k]->v.alias.name;
-            static const char *const known[] = {"nested_scopes", "generators", "division",
-                                                "absolute_import", "with_statement",
-                                                "print_function", "unicode_literals",
-                                                "barry_as_FLUFL", "generator_stop", NULL};
+            static const char *const known[] = {"nested_scopes",    "generators",
+                                                "division",         "absolute_import",
+                                                "with_statement",   "print_function",
+                                                "unicode_literals", "barry_as_FLUFL",
+                                                "generator_stop",   NULL};
             if (strcmp(f, "annotations") == 0) {
                 c->flags |= KR_CF_FUTURE_ANNOTATIONS;
                 continue;
@@ -1578,7 +1597,8 @@ KrObject *kr_compiler_compile(KrAstNode *mod, KrObject *filename, const char *so
         return NULL;
     }
     KrObject *co = compile_mod(c, mod);
-    while (c->u) cg_exit_scope(c);
+    while (c->u)
+        cg_exit_scope(c);
     kr_symtable_free(c->st);
     return co;
 }

@@ -149,16 +149,26 @@ static const int binary_ops[] = {
 
 int cg_compare_op(Compiler *c, Loc loc, int cmpop) {
     switch (cmpop) {
-    case KR_CMPOP_EQ: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_EQ << 4);
-    case KR_CMPOP_NOTEQ: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_NE << 4);
-    case KR_CMPOP_LT: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_LT << 4);
-    case KR_CMPOP_LTE: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_LE << 4);
-    case KR_CMPOP_GT: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_GT << 4);
-    case KR_CMPOP_GTE: return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_GE << 4);
-    case KR_CMPOP_IS: return cg_emit(c, loc, KR_OP_IS_OP, 0);
-    case KR_CMPOP_ISNOT: return cg_emit(c, loc, KR_OP_IS_OP, 1);
-    case KR_CMPOP_IN: return cg_emit(c, loc, KR_OP_CONTAINS_OP, 0);
-    case KR_CMPOP_NOTIN: return cg_emit(c, loc, KR_OP_CONTAINS_OP, 1);
+    case KR_CMPOP_EQ:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_EQ << 4);
+    case KR_CMPOP_NOTEQ:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_NE << 4);
+    case KR_CMPOP_LT:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_LT << 4);
+    case KR_CMPOP_LTE:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_LE << 4);
+    case KR_CMPOP_GT:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_GT << 4);
+    case KR_CMPOP_GTE:
+        return cg_emit(c, loc, KR_OP_COMPARE_OP, KR_GE << 4);
+    case KR_CMPOP_IS:
+        return cg_emit(c, loc, KR_OP_IS_OP, 0);
+    case KR_CMPOP_ISNOT:
+        return cg_emit(c, loc, KR_OP_IS_OP, 1);
+    case KR_CMPOP_IN:
+        return cg_emit(c, loc, KR_OP_CONTAINS_OP, 0);
+    case KR_CMPOP_NOTIN:
+        return cg_emit(c, loc, KR_OP_CONTAINS_OP, 1);
     }
     kr_err_set_string(kr_exc_SystemError, "compiler: bad comparison operator");
     return -1;
@@ -240,7 +250,8 @@ int cg_jump_if(Compiler *c, Loc loc, KrAstNode *e, Block *next, int cond) {
             next2 = cg_new_block(c);
             if (!next2) return -1;
         }
-        for (int i = 0; i < n; i++) RETURN_IF_ERROR(cg_jump_if(c, loc, s->items[i], next2, cond2));
+        for (int i = 0; i < n; i++)
+            RETURN_IF_ERROR(cg_jump_if(c, loc, s->items[i], next2, cond2));
         RETURN_IF_ERROR(cg_jump_if(c, loc, s->items[n], next, cond));
         if (next2 != next) USE_BLOCK(c, next2);
         return 0;
@@ -286,8 +297,10 @@ int cg_jump_if(Compiler *c, Loc loc, KrAstNode *e, Block *next, int cond) {
         int t = const_truth(c, e);
         if (t >= 0) {
             /* a constant test: the jump is either always or never taken */
-            if (t == cond) EMIT_JUMP(c, loc_of(e), OP_JUMP, next);
-            else EMIT(c, loc_of(e), NOP, 0);
+            if (t == cond)
+                EMIT_JUMP(c, loc_of(e), OP_JUMP, next);
+            else
+                EMIT(c, loc_of(e), NOP, 0);
             return 0;
         }
         break;
@@ -345,12 +358,13 @@ static KrObject *const_set_like_cpython(KrObject *items) {
     return f2;
 }
 
-static int starunpack_helper(Compiler *c, Loc loc, KrAstSeq *elts, int pushed, int build,
-                             int add, int extend, int tuple) {
+static int starunpack_helper(Compiler *c, Loc loc, KrAstSeq *elts, int pushed, int build, int add,
+                             int extend, int tuple) {
     int n = elts->n;
     if (n > 2) {
         int all_const = 1;
-        for (int i = 0; i < n && all_const; i++) all_const = is_const_node(elts->items[i]);
+        for (int i = 0; i < n && all_const; i++)
+            all_const = is_const_node(elts->items[i]);
         if (all_const) {
             KrObject *t = kr_tuple_new(n);
             if (!t) return -1;
@@ -384,7 +398,8 @@ static int starunpack_helper(Compiler *c, Loc loc, KrAstSeq *elts, int pushed, i
     for (int i = 0; i < n; i++)
         if (elts->items[i]->kind == KR_AST_Starred) seen_star = 1;
     if (!seen_star && !big) {
-        for (int i = 0; i < n; i++) VISIT(c, elts->items[i]);
+        for (int i = 0; i < n; i++)
+            VISIT(c, elts->items[i]);
         return cg_emit(c, loc, tuple ? KR_OP_BUILD_TUPLE : build, n + pushed);
     }
     int built = 0;
@@ -552,7 +567,8 @@ static int kw_names_const(Compiler *c, Loc loc, KrAstSeq *keywords, int begin, i
 static int compile_subkwargs(Compiler *c, Loc loc, KrAstSeq *keywords, int begin, int end) {
     int n = end - begin;
     if (n > 1) {
-        for (int i = begin; i < end; i++) VISIT(c, keywords->items[i]->v.keyword.value);
+        for (int i = begin; i < end; i++)
+            VISIT(c, keywords->items[i]->v.keyword.value);
         int idx = kw_names_const(c, loc, keywords, begin, end);
         if (idx < 0) return -1;
         EMIT(c, loc, LOAD_CONST, idx);
@@ -575,9 +591,11 @@ int cg_call_helper(Compiler *c, Loc loc, int n, KrAstSeq *args, KrAstSeq *keywor
     for (int i = 0; i < nkwelts && simple; i++)
         if (!keywords->items[i]->v.keyword.arg) simple = 0;
     if (simple) {
-        for (int i = 0; i < nelts; i++) VISIT(c, args->items[i]);
+        for (int i = 0; i < nelts; i++)
+            VISIT(c, args->items[i]);
         if (nkwelts) {
-            for (int i = 0; i < nkwelts; i++) VISIT(c, keywords->items[i]->v.keyword.value);
+            for (int i = 0; i < nkwelts; i++)
+                VISIT(c, keywords->items[i]->v.keyword.value);
             int idx = kw_names_const(c, loc, keywords, 0, nkwelts);
             if (idx < 0) return -1;
             EMIT(c, loc, KW_NAMES, idx);
@@ -695,9 +713,11 @@ static int maybe_optimize_method_call(Compiler *c, KrAstNode *e) {
         loc = cg_update_start_to_attr(loc, meth);
         EMIT(c, loc, LOAD_ATTR, (ni << 1) | 1);
     }
-    for (int i = 0; i < argsl; i++) VISIT(c, args->items[i]);
+    for (int i = 0; i < argsl; i++)
+        VISIT(c, args->items[i]);
     if (kwdsl) {
-        for (int i = 0; i < kwdsl; i++) VISIT(c, kwds->items[i]->v.keyword.value);
+        for (int i = 0; i < kwdsl; i++)
+            VISIT(c, kwds->items[i]->v.keyword.value);
         int idx = kw_names_const(c, loc, kwds, 0, kwdsl);
         if (idx < 0) return -1;
         EMIT(c, loc, KW_NAMES, idx);
@@ -819,10 +839,18 @@ static int compile_formatted_value(Compiler *c, KrAstNode *e) {
     int oparg;
     VISIT(c, e->v.FormattedValue.value);
     switch (conv) {
-    case 's': oparg = 1; break;
-    case 'r': oparg = 2; break;
-    case 'a': oparg = 3; break;
-    default: oparg = 0; break;
+    case 's':
+        oparg = 1;
+        break;
+    case 'r':
+        oparg = 2;
+        break;
+    case 'a':
+        oparg = 3;
+        break;
+    default:
+        oparg = 0;
+        break;
     }
     if (e->v.FormattedValue.format_spec) {
         VISIT(c, e->v.FormattedValue.format_spec);
@@ -900,7 +928,8 @@ static KrObject *source_segment(Compiler *c, KrAstNode *e) {
     size_t n = 0;
     for (const char *q = start; q < stop; q++) {
         if (*q == '\n' || *q == '\r') {
-            while (n > 0 && buf[n - 1] == ' ') n--;
+            while (n > 0 && buf[n - 1] == ' ')
+                n--;
             if (n > 0 && buf[n - 1] == '\\') n--;
             while (q + 1 < stop && (q[1] == ' ' || q[1] == '\t' || q[1] == '\n' || q[1] == '\r'))
                 q++;
@@ -1096,8 +1125,8 @@ fail:
 /* ======================================================================
  * Comprehensions: each is a function of its own taking the first iterator
  * ==================================================================== */
-static int comprehension_generator(Compiler *c, Loc loc, KrAstSeq *gens, int gen_index,
-                                   int depth, KrAstNode *elt, KrAstNode *val, int type);
+static int comprehension_generator(Compiler *c, Loc loc, KrAstSeq *gens, int gen_index, int depth,
+                                   KrAstNode *elt, KrAstNode *val, int type);
 
 static int comp_element(Compiler *c, int depth, KrAstNode *elt, KrAstNode *val, int type) {
     Loc eloc = loc_of(elt);
@@ -1189,8 +1218,8 @@ static int async_comprehension_generator(Compiler *c, Loc loc, KrAstSeq *gens, i
     return 0;
 }
 
-static int comprehension_generator(Compiler *c, Loc loc, KrAstSeq *gens, int gen_index,
-                                   int depth, KrAstNode *elt, KrAstNode *val, int type) {
+static int comprehension_generator(Compiler *c, Loc loc, KrAstSeq *gens, int gen_index, int depth,
+                                   KrAstNode *elt, KrAstNode *val, int type) {
     KrAstNode *gen = gens->items[gen_index];
     if (gen->v.comprehension.is_async)
         return async_comprehension_generator(c, loc, gens, gen_index, depth, elt, val, type);
@@ -1211,8 +1240,9 @@ static int compile_comprehension(Compiler *c, KrAstNode *e, int type, const char
         goto fail;
     }
     if (type != KR_COMP_GEN) {
-        int op = type == KR_COMP_LIST ? KR_OP_BUILD_LIST
-                 : type == KR_COMP_SET ? KR_OP_BUILD_SET : KR_OP_BUILD_MAP;
+        int op = type == KR_COMP_LIST  ? KR_OP_BUILD_LIST
+                 : type == KR_COMP_SET ? KR_OP_BUILD_SET
+                                       : KR_OP_BUILD_MAP;
         if (cg_emit(c, loc, op, 0) < 0) goto fail;
     }
     if (comprehension_generator(c, loc, gens, 0, 0, elt, val, type) < 0) goto fail;
@@ -1230,7 +1260,8 @@ static int compile_comprehension(Compiler *c, KrAstNode *e, int type, const char
     RETURN_IF_ERROR(r);
     VISIT(c, outermost->v.comprehension.iter);
     EMIT(c, loc, GET_ITER, 0);
-    if (outermost->v.comprehension.is_async) c->u->cur->instrs[c->u->cur->n - 1].op = KR_OP_GET_AITER;
+    if (outermost->v.comprehension.is_async)
+        c->u->cur->instrs[c->u->cur->n - 1].op = KR_OP_GET_AITER;
     EMIT(c, loc, CALL, 0);
     if (is_async_generator && type != KR_COMP_GEN) {
         EMIT(c, loc, GET_AWAITABLE, 0);
@@ -1264,10 +1295,14 @@ static int expr_inner(Compiler *c, KrAstNode *e) {
         if (is_const_node(e)) return load_const_node(c, e);
         VISIT(c, e->v.UnaryOp.operand);
         switch (e->v.UnaryOp.op) {
-        case KR_UNARYOP_INVERT: return cg_emit(c, loc, KR_OP_UNARY_INVERT, 0);
-        case KR_UNARYOP_NOT: return cg_emit(c, loc, KR_OP_UNARY_NOT, 0);
-        case KR_UNARYOP_UADD: return cg_emit(c, loc, KR_OP_UNARY_POSITIVE, 0);
-        default: return cg_emit(c, loc, KR_OP_UNARY_NEGATIVE, 0);
+        case KR_UNARYOP_INVERT:
+            return cg_emit(c, loc, KR_OP_UNARY_INVERT, 0);
+        case KR_UNARYOP_NOT:
+            return cg_emit(c, loc, KR_OP_UNARY_NOT, 0);
+        case KR_UNARYOP_UADD:
+            return cg_emit(c, loc, KR_OP_UNARY_POSITIVE, 0);
+        default:
+            return cg_emit(c, loc, KR_OP_UNARY_NEGATIVE, 0);
         }
     case KR_AST_Lambda:
         return cg_lambda(c, e);
@@ -1291,7 +1326,8 @@ static int expr_inner(Compiler *c, KrAstNode *e) {
         return compile_comprehension(c, e, KR_COMP_DICT, "<dictcomp>", &e->v.DictComp.generators,
                                      e->v.DictComp.key, e->v.DictComp.value);
     case KR_AST_Yield:
-        if (!kr_symtable_is_function_like(c->u->ste)) return cg_error(c, loc, "'yield' outside function");
+        if (!kr_symtable_is_function_like(c->u->ste))
+            return cg_error(c, loc, "'yield' outside function");
         if (e->v.Yield.value) {
             VISIT(c, e->v.Yield.value);
         } else {
@@ -1299,7 +1335,8 @@ static int expr_inner(Compiler *c, KrAstNode *e) {
         }
         return cg_yield_op(c, loc);
     case KR_AST_YieldFrom:
-        if (!kr_symtable_is_function_like(c->u->ste)) return cg_error(c, loc, "'yield' outside function");
+        if (!kr_symtable_is_function_like(c->u->ste))
+            return cg_error(c, loc, "'yield' outside function");
         if (c->u->scope_type == SCOPE_ASYNC_FUNCTION)
             return cg_error(c, loc, "'yield from' inside async function");
         VISIT(c, e->v.YieldFrom.value);

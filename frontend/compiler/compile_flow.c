@@ -85,7 +85,8 @@ int cg_unwind_fblock_stack(Compiler *c, Loc *loc, int preserve_tos, FBlock **loo
     if (u->nfblocks == 0) return 0;
     FBlock *top = &u->fblocks[u->nfblocks - 1];
     if (top->type == FB_EXCEPTION_GROUP_HANDLER)
-        return cg_error(c, *loc, "'break', 'continue' and 'return' cannot appear in an except* block");
+        return cg_error(c, *loc,
+                        "'break', 'continue' and 'return' cannot appear in an except* block");
     if (loop && (top->type == FB_WHILE_LOOP || top->type == FB_FOR_LOOP)) {
         *loop = top;
         return 0;
@@ -103,7 +104,8 @@ int cg_return(Compiler *c, KrAstNode *s) {
     Loc loc = loc_of(s);
     KrAstNode *value = s->v.Return.value;
     int preserve_tos = value && value->kind != KR_AST_Constant;
-    if (!kr_symtable_is_function_like(c->u->ste)) return cg_error(c, loc, "'return' outside function");
+    if (!kr_symtable_is_function_like(c->u->ste))
+        return cg_error(c, loc, "'return' outside function");
     if (value && c->u->ste->coroutine && c->u->ste->generator)
         return cg_error(c, loc, "'return' with value in async generator");
     if (preserve_tos) {
@@ -359,7 +361,8 @@ static int try_star_except(Compiler *c, KrAstNode *s) {
     USE_BLOCK(c, except);
     EMIT_JUMP(c, NO_LOC, OP_SETUP_CLEANUP, cleanup);
     EMIT(c, NO_LOC, PUSH_EXC_INFO, 0);
-    RETURN_IF_ERROR(cg_push_fblock(c, loc, FB_EXCEPTION_GROUP_HANDLER, NULL, NULL, "except handler"));
+    RETURN_IF_ERROR(
+        cg_push_fblock(c, loc, FB_EXCEPTION_GROUP_HANDLER, NULL, NULL, "except handler"));
     for (int i = 0; i < n; i++) {
         KrAstNode *h = s->v.TryStar.handlers.items[i];
         Loc hloc = loc_of(h);

@@ -17,10 +17,11 @@ typedef struct {
     int allow_irrefutable; /* 0: an irrefutable pattern here is an error */
     Block **fail_pop;      /* fail_pop[i] pops i items and fails */
     int fail_pop_size;
-    int on_top;            /* items above the captures that must stay on top */
+    int on_top; /* items above the captures that must stay on top */
 } PatternContext;
 
-#define WILDCARD_CHECK(p) ((p)->kind == KR_AST_MatchAs && !(p)->v.MatchAs.name && !(p)->v.MatchAs.pattern)
+#define WILDCARD_CHECK(p)                                                                          \
+    ((p)->kind == KR_AST_MatchAs && !(p)->v.MatchAs.name && !(p)->v.MatchAs.pattern)
 #define WILDCARD_STAR_CHECK(p) ((p)->kind == KR_AST_MatchStar && !(p)->v.MatchStar.name)
 
 static int pattern(Compiler *c, KrAstNode *p, PatternContext *pc);
@@ -90,7 +91,8 @@ static int emit_and_reset_fail_pop(Compiler *c, Loc loc, PatternContext *pc) {
 }
 
 static int rotate(Compiler *c, Loc loc, int count) {
-    while (1 < count) EMIT(c, loc, SWAP, count--);
+    while (1 < count)
+        EMIT(c, loc, SWAP, count--);
     return 0;
 }
 
@@ -129,7 +131,8 @@ static KrObject *fold_value(Compiler *c, KrAstNode *e) {
             KR_DECREF(l);
             return NULL;
         }
-        KrObject *v = e->v.BinOp.op == KR_OPERATOR_ADD ? kr_number_add(l, r) : kr_number_subtract(l, r);
+        KrObject *v =
+            e->v.BinOp.op == KR_OPERATOR_ADD ? kr_number_add(l, r) : kr_number_subtract(l, r);
         KR_DECREF(l);
         KR_DECREF(r);
         return v;
@@ -151,7 +154,8 @@ static int is_value_expr(KrAstNode *e) {
     case KR_AST_BinOp:
         return (e->v.BinOp.op == KR_OPERATOR_ADD || e->v.BinOp.op == KR_OPERATOR_SUB) &&
                e->v.BinOp.right->kind == KR_AST_Constant &&
-               (e->v.BinOp.left->kind == KR_AST_Constant || e->v.BinOp.left->kind == KR_AST_UnaryOp);
+               (e->v.BinOp.left->kind == KR_AST_Constant ||
+                e->v.BinOp.left->kind == KR_AST_UnaryOp);
     default:
         return 0;
     }
@@ -172,7 +176,8 @@ static int pattern_value(Compiler *c, KrAstNode *p, PatternContext *pc) {
 }
 
 static int pattern_singleton(Compiler *c, KrAstNode *p, PatternContext *pc) {
-    RETURN_IF_ERROR(cg_load_const_steal(c, loc_of(p), cg_const_from_ast(&p->v.MatchSingleton.value)));
+    RETURN_IF_ERROR(
+        cg_load_const_steal(c, loc_of(p), cg_const_from_ast(&p->v.MatchSingleton.value)));
     RETURN_IF_ERROR(cg_compare_op(c, loc_of(p), KR_CMPOP_IS));
     return jump_to_fail_pop(c, loc_of(p), pc, KR_OP_POP_JUMP_IF_FALSE);
 }
@@ -323,7 +328,8 @@ static int pattern_mapping(Compiler *c, KrAstNode *p, PatternContext *pc) {
             continue;
         }
         if (!is_value_expr(key)) {
-            r = cg_error(c, loc, "mapping pattern keys may only match literals and attribute lookups");
+            r = cg_error(c, loc,
+                         "mapping pattern keys may only match literals and attribute lookups");
             break;
         }
         KrObject *v = fold_value(c, key);
@@ -340,7 +346,8 @@ static int pattern_mapping(Compiler *c, KrAstNode *p, PatternContext *pc) {
                 if (!rep) {
                     r = -1;
                 } else {
-                    r = cg_error(c, loc, "mapping pattern checks duplicate key (%s)", kr_str_data(rep));
+                    r = cg_error(c, loc, "mapping pattern checks duplicate key (%s)",
+                                 kr_str_data(rep));
                     KR_DECREF(rep);
                 }
             }
@@ -352,7 +359,8 @@ static int pattern_mapping(Compiler *c, KrAstNode *p, PatternContext *pc) {
             KR_DECREF(v);
         }
     }
-    for (int j = 0; j < nseen; j++) KR_DECREF(seen[j]);
+    for (int j = 0; j < nseen; j++)
+        KR_DECREF(seen[j]);
     kr_mem_free(seen);
     RETURN_IF_ERROR(r);
     EMIT(c, loc, BUILD_TUPLE, size);
@@ -396,7 +404,8 @@ static int pattern_class(Compiler *c, KrAstNode *p, PatternContext *pc) {
     KrAstSeq *kwd_patterns = &p->v.MatchClass.kwd_patterns;
     int nargs = patterns->n, nattrs = kwd_attrs->n;
     if (nattrs != kwd_patterns->n)
-        return cg_error(c, loc, "kwd_attrs (%d) / kwd_patterns (%d) length mismatch in class pattern",
+        return cg_error(c, loc,
+                        "kwd_attrs (%d) / kwd_patterns (%d) length mismatch in class pattern",
                         nattrs, kwd_patterns->n);
     for (int i = 0; i < nattrs; i++) {
         const char *attr = kwd_attrs->items[i];
@@ -504,8 +513,7 @@ static int pattern_or(Compiler *c, KrAstNode *p, PatternContext *pc) {
     *pc = old;
     old.stores.items = NULL;
     /* no alternative matched: pop the remaining copy of the subject and fail */
-    if (cg_emit(c, loc, KR_OP_POP_TOP, 0) < 0 ||
-        jump_to_fail_pop(c, loc, pc, OP_JUMP) < 0)
+    if (cg_emit(c, loc, KR_OP_POP_TOP, 0) < 0 || jump_to_fail_pop(c, loc, pc, OP_JUMP) < 0)
         goto done_restored;
     USE_BLOCK(c, end);
     {

@@ -10,8 +10,8 @@
 
 /* Compiler flags (same values as CPython's PyCF_* / CO_FUTURE_*) */
 enum {
-    KR_CF_FUTURE_ANNOTATIONS = 0x1000000,  /* from __future__ import annotations */
-    KR_CF_ALLOW_TOP_LEVEL_AWAIT = 0x2000,  /* PyCF_ALLOW_TOP_LEVEL_AWAIT */
+    KR_CF_FUTURE_ANNOTATIONS = 0x1000000, /* from __future__ import annotations */
+    KR_CF_ALLOW_TOP_LEVEL_AWAIT = 0x2000, /* PyCF_ALLOW_TOP_LEVEL_AWAIT */
     KR_CF_FUTURE_MASK = 0x3fe0000,
 };
 

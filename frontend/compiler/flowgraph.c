@@ -19,10 +19,14 @@ int fg_stack_push(int op, int arg, int jump) {
     if (!is_pseudo(op)) return kr_opcode_stack_push(op, arg, jump);
     if (!jump) return 0;
     switch (op) {
-    case OP_SETUP_FINALLY: return 1;  /* exc */
-    case OP_SETUP_CLEANUP: return 2;  /* lasti, exc */
-    case OP_SETUP_WITH: return 1;     /* lasti, exc replacing the __enter__ result */
-    default: return 0;
+    case OP_SETUP_FINALLY:
+        return 1; /* exc */
+    case OP_SETUP_CLEANUP:
+        return 2; /* lasti, exc */
+    case OP_SETUP_WITH:
+        return 1; /* lasti, exc replacing the __enter__ result */
+    default:
+        return 0;
     }
 }
 
@@ -69,7 +73,8 @@ static int wl_push(Worklist *w, Block *b) {
 }
 
 static void clear_visited(Unit *u) {
-    for (Block *b = u->blocks; b; b = b->alloc_next) b->visited = 0;
+    for (Block *b = u->blocks; b; b = b->alloc_next)
+        b->visited = 0;
 }
 
 /* ======================================================================
@@ -95,7 +100,8 @@ static int fold_tuple_of_constants(Compiler *c, Unit *u, Block *b, int i) {
     c->u = saved;
     KR_DECREF(t);
     if (idx < 0) return -1;
-    for (int k = i - n; k < i; k++) b->instrs[k].op = KR_OP_NOP;
+    for (int k = i - n; k < i; k++)
+        b->instrs[k].op = KR_OP_NOP;
     in->op = KR_OP_LOAD_CONST;
     in->arg = idx;
     return 0;
@@ -128,7 +134,8 @@ static int peephole(Compiler *c, Unit *u) {
  * ==================================================================== */
 static int mark_reachable(Unit *u) {
     Worklist w = {0};
-    for (Block *b = u->blocks; b; b = b->alloc_next) b->reachable = 0;
+    for (Block *b = u->blocks; b; b = b->alloc_next)
+        b->reachable = 0;
     u->entry->reachable = 1;
     if (wl_push(&w, u->entry) < 0) return -1;
     while (w.n) {
@@ -173,7 +180,8 @@ static int insert_prefix(Unit *u, int code_flags) {
     e->n += extra;
     int k = 0;
     if (nfree) e->instrs[k++] = (Instr){KR_OP_COPY_FREE_VARS, nfree, NULL, NULL, NO_LOC};
-    for (int i = 0; i < ncells; i++) e->instrs[k++] = (Instr){KR_OP_MAKE_CELL, i, NULL, NULL, NO_LOC};
+    for (int i = 0; i < ncells; i++)
+        e->instrs[k++] = (Instr){KR_OP_MAKE_CELL, i, NULL, NULL, NO_LOC};
     if (gen) {
         Loc l = {u->firstlineno, u->firstlineno, -1, -1};
         e->instrs[k++] = (Instr){KR_OP_RETURN_GENERATOR, 0, NULL, NULL, l};
@@ -293,7 +301,8 @@ static int set_depth(Worklist *w, Block *b, int depth) {
 
 static int stackdepth(Unit *u, int *out) {
     Worklist w = {0};
-    for (Block *b = u->blocks; b; b = b->alloc_next) b->startdepth = -1;
+    for (Block *b = u->blocks; b; b = b->alloc_next)
+        b->startdepth = -1;
     int maxdepth = 0;
     if (set_depth(&w, u->entry, 0) < 0) goto fail;
     while (w.n) {
@@ -314,7 +323,8 @@ static int stackdepth(Unit *u, int *out) {
             int nd = depth - pop + push;
             if (nd > maxdepth) maxdepth = nd;
             if (has_target(in)) {
-                int jd = depth - fg_stack_pop(in->op, in->arg, 1) + fg_stack_push(in->op, in->arg, 1);
+                int jd =
+                    depth - fg_stack_pop(in->op, in->arg, 1) + fg_stack_push(in->op, in->arg, 1);
                 if (jd > maxdepth) maxdepth = jd;
                 if (set_depth(&w, in->target, jd) < 0) goto fail;
             }
@@ -349,8 +359,8 @@ static void scan_block(Block *b, uint64_t *state, int convert, Worklist *w, int 
                 if (w) wl_push(w, in->except);
             }
         }
-        if (in->arg >= 64 &&
-            (in->op == KR_OP_LOAD_FAST || in->op == KR_OP_STORE_FAST || in->op == KR_OP_DELETE_FAST))
+        if (in->arg >= 64 && (in->op == KR_OP_LOAD_FAST || in->op == KR_OP_STORE_FAST ||
+                              in->op == KR_OP_DELETE_FAST))
             continue;
         uint64_t bit = (uint64_t)1 << (in->arg & 63);
         switch (in->op) {
@@ -408,8 +418,10 @@ static void check_many_locals(Unit *u, int nparams) {
         for (int i = 0; i < b->n; i++) {
             Instr *in = &b->instrs[i];
             if (in->arg < 64) continue;
-            if (in->op == KR_OP_STORE_FAST) stored[in->arg] = 1;
-            else if (in->op == KR_OP_DELETE_FAST) stored[in->arg] = 0;
+            if (in->op == KR_OP_STORE_FAST)
+                stored[in->arg] = 1;
+            else if (in->op == KR_OP_DELETE_FAST)
+                stored[in->arg] = 0;
             else if (in->op == KR_OP_LOAD_FAST) {
                 int safe = stored[in->arg] || (in->arg < nparams && !deleted[in->arg]);
                 if (!safe) in->op = KR_OP_LOAD_FAST_CHECK;
@@ -423,8 +435,10 @@ static void check_many_locals(Unit *u, int nparams) {
 static int add_checks_for_unbound_locals(Unit *u, int nparams) {
     int nlocals = u->varnames.n;
     uint64_t start = 0;
-    for (int i = nparams; i < nlocals && i < 64; i++) start |= (uint64_t)1 << i;
-    for (Block *b = u->blocks; b; b = b->alloc_next) b->unsafe = 0;
+    for (int i = nparams; i < nlocals && i < 64; i++)
+        start |= (uint64_t)1 << i;
+    for (Block *b = u->blocks; b; b = b->alloc_next)
+        b->unsafe = 0;
     u->entry->unsafe = start;
     /* iterate to a fixed point over the blocks in layout order */
     int changed = 1;
@@ -455,7 +469,8 @@ static int add_checks_for_unbound_locals(Unit *u, int nparams) {
  * Pseudo-ops, redundant jumps, line numbers, NOPs
  * ==================================================================== */
 static Block *first_nonempty(Block *b) {
-    while (b && b->n == 0) b = b->next;
+    while (b && b->n == 0)
+        b = b->next;
     return b;
 }
 
@@ -492,7 +507,8 @@ static void remove_redundant_jumps(Unit *u) {
 }
 
 static void count_predecessors(Unit *u) {
-    for (Block *b = u->blocks; b; b = b->alloc_next) b->predecessors = 0;
+    for (Block *b = u->blocks; b; b = b->alloc_next)
+        b->predecessors = 0;
     for (Block *b = u->entry; b; b = b->next) {
         if (!b->n) continue;
         for (int i = 0; i < b->n; i++)
@@ -512,8 +528,10 @@ static void propagate_line_numbers(Unit *u) {
         if (!last) continue;
         Loc prev = NO_LOC;
         for (int i = 0; i < b->n; i++) {
-            if (b->instrs[i].loc.line < 0) b->instrs[i].loc = prev;
-            else prev = b->instrs[i].loc;
+            if (b->instrs[i].loc.line < 0)
+                b->instrs[i].loc = prev;
+            else
+                prev = b->instrs[i].loc;
         }
         if (block_falls_through(b)) {
             Block *n = first_nonempty(b->next);
@@ -538,8 +556,10 @@ static void remove_nops(Unit *u) {
                 if (keep && i + 1 < b->n && b->instrs[i + 1].loc.line == line) keep = 0;
                 if (keep && i + 1 == b->n) {
                     Block *n = first_nonempty(b->next);
-                    if (!n) keep = 0;
-                    else if (n->instrs[0].loc.line == line) keep = 0;
+                    if (!n)
+                        keep = 0;
+                    else if (n->instrs[0].loc.line == line)
+                        keep = 0;
                 }
                 if (!keep) continue;
             }

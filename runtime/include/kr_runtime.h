@@ -58,7 +58,8 @@ KrObject *kr_err_fetch(void);                   /* takes the current exception (
 void kr_err_restore(KrObject *exc);             /* steals; NULL clears */
 void kr_err_clear(void);
 KrObject *kr_err_no_memory(void);
-KrObject *kr_err_from_errno(KrType *type);      /* OSError subclass chosen from errno */
+KrObject *kr_err_from_errno(KrType *type);
+KrType *kr_oserror_subclass_for_errno(int e); /* FileNotFoundError for ENOENT...; NULL if none */      /* OSError subclass chosen from errno */
 KrObject *kr_err_from_errno_filename(KrType *type, KrObject *filename);
 int kr_err_bad_internal_call(const char *where);
 void kr_err_write_unraisable(KrObject *obj, const char *context); /* "Exception ignored in: ..." */

@@ -637,6 +637,14 @@ KrObject *kr_module_get_dict(KrObject *m);          /* borrowed */
 int kr_module_add_object(KrObject *m, const char *name, KrObject *value); /* steals value */
 int kr_module_add_functions(KrObject *m, KrMethodDef *defs);
 
+/* structseq.c - named tuples of the runtime (sys.version_info, sys.float_info) */
+KrType *kr_structseq_new_type(const char *name, const char *const *fields, const char *doc);
+KrObject *kr_structseq_new(KrType *t, KrObject **values, kr_ssize n); /* steals values */
+
+/* namespace.c - types.SimpleNamespace */
+extern KrType kr_namespace_type;
+KrObject *kr_namespace_new(KrObject *attrs); /* attrs: dict (borrowed) or NULL */
+
 /* fileio.c - file objects (open(), sys.stdin/stdout/stderr) */
 extern KrType kr_textio_type, kr_bufferedio_type;
 KrObject *kr_io_open(KrObject *const *args, kr_ssize nargs, KrObject *kwnames); /* builtins.open */

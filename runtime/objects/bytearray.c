@@ -201,14 +201,14 @@ static int splice(KrObject *o, kr_ssize lo, kr_ssize hi, const char *d, kr_ssize
     kr_ssize newsize = size - (hi - lo) + n;
     if (newsize > size) {
         if (kr_bytearray_resize(o, newsize) < 0) return -1;
-        memmove(BA(o)->data + lo + n, BA(o)->data + hi, (size_t)tail);
+        if (tail) memmove(BA(o)->data + lo + n, BA(o)->data + hi, (size_t)tail);
     } else {
         if (BA(o)->exports > 0 && newsize != size) {
             kr_err_set_string(kr_exc_BufferError,
                               "Existing exports of data: object cannot be re-sized");
             return -1;
         }
-        memmove(BA(o)->data + lo + n, BA(o)->data + hi, (size_t)tail);
+        if (tail) memmove(BA(o)->data + lo + n, BA(o)->data + hi, (size_t)tail);
         if (kr_bytearray_resize(o, newsize) < 0) return -1;
     }
     if (n) memcpy(BA(o)->data + lo, d, (size_t)n);
@@ -327,7 +327,7 @@ static KrObject *bytearray_repeat(KrObject *o, kr_ssize n) {
     if (n < 0) n = 0;
     if (len && n > PTRDIFF_MAX / len) return kr_err_no_memory();
     KrObject *r = kr_bytearray_from_data(NULL, len * n);
-    if (!r) return NULL;
+    if (!r || len == 0) return r;
     for (kr_ssize i = 0; i < n; i++)
         memcpy(BA(r)->data + i * len, BA(o)->data, (size_t)len);
     return r;
@@ -338,7 +338,7 @@ static KrObject *bytearray_inplace_repeat(KrObject *o, kr_ssize n) {
     if (n < 0) n = 0;
     if (len && n > PTRDIFF_MAX / len) return kr_err_no_memory();
     if (kr_bytearray_resize(o, len * n) < 0) return NULL;
-    for (kr_ssize i = 1; i < n; i++)
+    for (kr_ssize i = 1; len && i < n; i++)
         memcpy(BA(o)->data + i * len, BA(o)->data, (size_t)len);
     return KR_NEWREF(o);
 }

@@ -181,8 +181,8 @@ static int split_args(const char *fname, KrObject *const *args, kr_ssize nargs, 
         KrObject *key = KR_TUPLE_ITEM(kwnames, k);
         int slot = kr_str_eq_cstr(key, "sep") ? 0 : kr_str_eq_cstr(key, "maxsplit") ? 1 : -1;
         if (slot < 0) {
-            kr_err_format(kr_exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname,
-                          key);
+            kr_err_format(kr_exc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                          fname);
             return -1;
         }
         a[slot] = args[nargs + k];
@@ -851,7 +851,7 @@ static KrObject *b_translate(KrObject *self, KrObject *const *args, kr_ssize nar
             da = args[nargs + k];
         else
             return kr_err_format(kr_exc_TypeError,
-                                 "translate() got an unexpected keyword argument '%U'",
+                                 "'%U' is an invalid keyword argument for translate()",
                                  KR_TUPLE_ITEM(kwnames, k));
     }
     if (!ta)
@@ -897,7 +897,7 @@ static KrObject *b_decode(KrObject *self, KrObject *const *args, kr_ssize nargs,
         int slot = kr_str_eq_cstr(key, "encoding") ? 0 : kr_str_eq_cstr(key, "errors") ? 1 : -1;
         if (slot < 0)
             return kr_err_format(kr_exc_TypeError,
-                                 "decode() got an unexpected keyword argument '%U'", key);
+                                 "'%U' is an invalid keyword argument for decode()", key);
         a[slot] = args[nargs + k];
     }
     static const char *const names[] = {"encoding", "errors"};

@@ -54,7 +54,8 @@ KrObject *kr_cfunction_dispatch(KrMethodDef *def, KrObject *self, KrObject *cons
     if (has_kw) return arg_error(def, self, owner, "%U takes no keyword arguments", 0);
     switch (flags) {
     case KR_METH_NOARGS:
-        if (nargs != 0) return arg_error(def, self, owner, "%U takes no arguments (%zd given)", nargs);
+        if (nargs != 0)
+            return arg_error(def, self, owner, "%U takes no arguments (%zd given)", nargs);
         return ((kr_cfunction)def->func)(self, NULL);
     case KR_METH_O:
         if (nargs != 1)
@@ -135,11 +136,14 @@ static KrObject *cfunction_richcompare(KrObject *a, KrObject *b, int op) {
 }
 
 static kr_hash cfunction_hash(KrObject *self) {
-    kr_hash h = kr_object_hash_pointer(CF(self)->self) ^ kr_object_hash_pointer(CF(self)->def->func);
+    kr_hash h =
+        kr_object_hash_pointer(CF(self)->self) ^ kr_object_hash_pointer(CF(self)->def->func);
     return h == -1 ? -2 : h;
 }
 
-static KrObject *cf_get_name(KrObject *self, void *c) { return kr_str_from_cstr(CF(self)->def->name); }
+static KrObject *cf_get_name(KrObject *self, void *c) {
+    return kr_str_from_cstr(CF(self)->def->name);
+}
 
 static KrObject *cf_get_qualname(KrObject *self, void *c) {
     KrType *owner = owner_of(CF(self)->self);

@@ -463,11 +463,14 @@ static KrObject *complex_new(KrType *type, KrObject *args, KrObject *kwargs) {
     if (number_arg(r, &cr, &cr_is_complex, "first") < 0) return NULL;
     if (i && number_arg(i, &ci, &ci_is_complex, "second") < 0) return NULL;
     /* (a+bj) + (c+dj)*j */
+    /* adding zeros only where an operand is complex keeps the sign of -0.0 parts */
     Cval res;
     res.real = cr.real;
-    res.imag = cr_is_complex ? cr.imag : 0.0;
     if (ci_is_complex) res.real -= ci.imag;
-    if (i) res.imag += ci.real;
+    if (!i)
+        res.imag = cr_is_complex ? cr.imag : 0.0;
+    else
+        res.imag = cr_is_complex ? ci.real + cr.imag : ci.real;
     return complex_new_of_type(type, res);
 }
 

@@ -39,8 +39,9 @@ static int descr_traverse(KrObject *self, kr_visitproc visit, void *arg) {
 /* "descriptor 'x' for 'Foo' objects doesn't apply to a 'Bar' object" */
 static int descr_check(KrDescr *d, KrObject *obj) {
     if (kr_object_type_is_sub(KR_TYPE(obj), d->type)) return 0;
-    kr_err_format(kr_exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
-                  d->name, kr_type_name_cstr(d->type), kr_type_name_cstr(KR_TYPE(obj)));
+    kr_err_format(kr_exc_TypeError,
+                  "descriptor '%U' for '%s' objects doesn't apply to a '%s' object", d->name,
+                  kr_type_name_cstr(d->type), kr_type_name_cstr(KR_TYPE(obj)));
     return -1;
 }
 
@@ -65,8 +66,8 @@ static KrObject *doc_or_none(const char *doc) {
  * method_descriptor / classmethod_descriptor
  * ========================================================================= */
 
-static KrObject *method_descr_vectorcall(KrObject *callable, KrObject *const *args,
-                                         size_t nargsf, KrObject *kwnames) {
+static KrObject *method_descr_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf,
+                                         KrObject *kwnames) {
     KrDescr *d = D(callable);
     kr_ssize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1) {
@@ -134,9 +135,9 @@ static KrObject *classmethod_descr_get(KrObject *self, KrObject *obj, KrObject *
                              "descriptor '%U' for type '%s' needs a type, not a '%s' as arg 2",
                              d->name, kr_type_name_cstr(d->type), kr_type_name_cstr(KR_TYPE(type)));
     if (!kr_object_type_is_sub((KrType *)type, d->type))
-        return kr_err_format(kr_exc_TypeError,
-                             "descriptor '%U' requires a subtype of '%s' but received '%s'",
-                             d->name, kr_type_name_cstr(d->type), kr_type_name_cstr((KrType *)type));
+        return kr_err_format(
+            kr_exc_TypeError, "descriptor '%U' requires a subtype of '%s' but received '%s'",
+            d->name, kr_type_name_cstr(d->type), kr_type_name_cstr((KrType *)type));
     return kr_cfunction_new((KrMethodDef *)d->def, type, NULL);
 }
 
@@ -145,9 +146,8 @@ static KrObject *classmethod_descr_vectorcall(KrObject *callable, KrObject *cons
     KrDescr *d = D(callable);
     kr_ssize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
-        return kr_err_format(kr_exc_TypeError,
-                             "descriptor '%U' of '%s' object needs an argument", d->name,
-                             kr_type_name_cstr(d->type));
+        return kr_err_format(kr_exc_TypeError, "descriptor '%U' of '%s' object needs an argument",
+                             d->name, kr_type_name_cstr(d->type));
     KrObject *bound = classmethod_descr_get(callable, NULL, args[0]);
     if (!bound) return NULL;
     KrObject *r = kr_vectorcall(bound, args + 1, (size_t)(nargs - 1), kwnames);
@@ -199,11 +199,16 @@ static KrObject *member_get(KrObject *self, KrObject *obj, KrObject *type) {
         }
         return KR_NEWREF(v);
     }
-    case KR_MEMBER_INT: return kr_int_from_i64(*(int *)addr);
-    case KR_MEMBER_SSIZE: return kr_int_from_ssize(*(kr_ssize *)addr);
-    case KR_MEMBER_INT64: return kr_int_from_i64(*(int64_t *)addr);
-    case KR_MEMBER_BOOL: return KR_NEWREF(kr_bool_from(*(char *)addr));
-    case KR_MEMBER_DOUBLE: return kr_float_from_double(*(double *)addr);
+    case KR_MEMBER_INT:
+        return kr_int_from_i64(*(int *)addr);
+    case KR_MEMBER_SSIZE:
+        return kr_int_from_ssize(*(kr_ssize *)addr);
+    case KR_MEMBER_INT64:
+        return kr_int_from_i64(*(int64_t *)addr);
+    case KR_MEMBER_BOOL:
+        return KR_NEWREF(kr_bool_from(*(char *)addr));
+    case KR_MEMBER_DOUBLE:
+        return kr_float_from_double(*(double *)addr);
     }
     kr_err_set_string(kr_exc_SystemError, "bad memberdescr type");
     return NULL;
@@ -315,8 +320,9 @@ static KrObject *getset_get(KrObject *self, KrObject *obj, KrObject *type) {
     if (descr_check(d, obj) < 0) return NULL;
     KrGetSetDef *g = (KrGetSetDef *)d->def;
     if (!g->get)
-        return kr_err_format(kr_exc_AttributeError, "attribute '%U' of '%s' objects is not readable",
-                             d->name, kr_type_name_cstr(d->type));
+        return kr_err_format(kr_exc_AttributeError,
+                             "attribute '%U' of '%s' objects is not readable", d->name,
+                             kr_type_name_cstr(d->type));
     return g->get(obj, g->closure);
 }
 
@@ -373,8 +379,8 @@ KrObject *kr_descr_new_getset(KrType *t, KrGetSetDef *def) {
 
 #define WD(o) ((KrWrapperDescr *)(o))
 
-static KrObject *wrapper_descr_vectorcall(KrObject *callable, KrObject *const *args,
-                                          size_t nargsf, KrObject *kwnames) {
+static KrObject *wrapper_descr_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf,
+                                          KrObject *kwnames) {
     KrWrapperDescr *d = WD(callable);
     kr_ssize nargs = kr_vectorcall_nargs(nargsf);
     if (nargs < 1)
@@ -382,10 +388,9 @@ static KrObject *wrapper_descr_vectorcall(KrObject *callable, KrObject *const *a
                              d->base.name, kr_type_name_cstr(d->base.type));
     KrObject *self = args[0];
     if (!kr_object_type_is_sub(KR_TYPE(self), d->base.type))
-        return kr_err_format(kr_exc_TypeError,
-                             "descriptor '%U' requires a '%s' object but received a '%s'",
-                             d->base.name, kr_type_name_cstr(d->base.type),
-                             kr_type_name_cstr(KR_TYPE(self)));
+        return kr_err_format(
+            kr_exc_TypeError, "descriptor '%U' requires a '%s' object but received a '%s'",
+            d->base.name, kr_type_name_cstr(d->base.type), kr_type_name_cstr(KR_TYPE(self)));
     return kr_typeslots_call_wrapper(d, self, args + 1, nargs - 1, kwnames);
 }
 
@@ -439,8 +444,8 @@ KrObject *kr_descr_new_wrapper(KrType *t, const KrSlotDef *sd, void *wrapped) {
 
 #define MW(o) ((KrMethodWrapper *)(o))
 
-static KrObject *method_wrapper_vectorcall(KrObject *callable, KrObject *const *args,
-                                           size_t nargsf, KrObject *kwnames) {
+static KrObject *method_wrapper_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf,
+                                           KrObject *kwnames) {
     return kr_typeslots_call_wrapper(MW(callable)->descr, MW(callable)->self, args,
                                      kr_vectorcall_nargs(nargsf), kwnames);
 }
@@ -470,8 +475,9 @@ static int method_wrapper_traverse(KrObject *self, kr_visitproc visit, void *arg
 }
 
 static KrObject *method_wrapper_repr(KrObject *self) {
-    return kr_str_from_format("<method-wrapper '%U' of %s object at %p>", MW(self)->descr->base.name,
-                              KR_TYPE(MW(self)->self)->tp_name, (void *)MW(self)->self);
+    return kr_str_from_format("<method-wrapper '%U' of %s object at %p>",
+                              MW(self)->descr->base.name, KR_TYPE(MW(self)->self)->tp_name,
+                              (void *)MW(self)->self);
 }
 
 static KrObject *method_wrapper_richcompare(KrObject *a, KrObject *b, int op) {
@@ -487,7 +493,9 @@ static kr_hash method_wrapper_hash(KrObject *self) {
 }
 
 static KrObject *mw_get_self(KrObject *self, void *c) { return KR_NEWREF(MW(self)->self); }
-static KrObject *mw_get_name(KrObject *self, void *c) { return KR_NEWREF(MW(self)->descr->base.name); }
+static KrObject *mw_get_name(KrObject *self, void *c) {
+    return KR_NEWREF(MW(self)->descr->base.name);
+}
 static KrObject *mw_get_objclass(KrObject *self, void *c) {
     return KR_NEWREF(MW(self)->descr->base.type);
 }

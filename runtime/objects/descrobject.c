@@ -13,8 +13,8 @@
 typedef struct {
     KR_OBJECT_HEAD;
     KrObject *fget, *fset, *fdel, *doc;
-    KrObject *name;  /* from __set_name__, for error messages */
-    int getter_doc;  /* doc was taken from fget.__doc__ */
+    KrObject *name; /* from __set_name__, for error messages */
+    int getter_doc; /* doc was taken from fget.__doc__ */
 } KrProperty;
 
 #define PROP(o) ((KrProperty *)(o))
@@ -31,11 +31,13 @@ static int property_init(KrObject *self, KrObject *args, KrObject *kwargs) {
                       n + (kwargs ? kr_dict_size(kwargs) : 0));
         return -1;
     }
-    for (kr_ssize i = 0; i < n; i++) stack[i] = KR_TUPLE_ITEM(args, i);
+    for (kr_ssize i = 0; i < n; i++)
+        stack[i] = KR_TUPLE_ITEM(args, i);
     if (kwargs && kr_dict_size(kwargs) > 0) {
         nk = kr_dict_size(kwargs);
         if (n + nk > 8) {
-            kr_err_format(kr_exc_TypeError, "property() takes at most 4 arguments (%zd given)", n + nk);
+            kr_err_format(kr_exc_TypeError, "property() takes at most 4 arguments (%zd given)",
+                          n + nk);
             return -1;
         }
         kwnames = kr_tuple_new(nk);
@@ -150,13 +152,20 @@ static KrObject *property_copy(KrObject *self, KrObject *get, KrObject *set, KrO
     return r;
 }
 
-static KrObject *property_getter(KrObject *self, KrObject *f) { return property_copy(self, f, NULL, NULL); }
-static KrObject *property_setter(KrObject *self, KrObject *f) { return property_copy(self, NULL, f, NULL); }
-static KrObject *property_deleter(KrObject *self, KrObject *f) { return property_copy(self, NULL, NULL, f); }
+static KrObject *property_getter(KrObject *self, KrObject *f) {
+    return property_copy(self, f, NULL, NULL);
+}
+static KrObject *property_setter(KrObject *self, KrObject *f) {
+    return property_copy(self, NULL, f, NULL);
+}
+static KrObject *property_deleter(KrObject *self, KrObject *f) {
+    return property_copy(self, NULL, NULL, f);
+}
 
 static KrObject *property_set_name(KrObject *self, KrObject *const *args, kr_ssize nargs) {
     if (nargs != 2)
-        return kr_err_format(kr_exc_TypeError, "__set_name__() takes 2 positional arguments but %zd were given",
+        return kr_err_format(kr_exc_TypeError,
+                             "__set_name__() takes 2 positional arguments but %zd were given",
                              nargs);
     KR_SETREF(PROP(self)->name, KR_NEWREF(args[1]));
     return KR_NEWREF(kr_none);
@@ -184,10 +193,14 @@ static KrObject *property_get_isabstract(KrObject *self, void *c) {
 }
 
 static KrMethodDef property_methods[] = {
-    {"getter", (void *)property_getter, KR_METH_O, "Descriptor to obtain a copy of the property with a different getter."},
-    {"setter", (void *)property_setter, KR_METH_O, "Descriptor to obtain a copy of the property with a different setter."},
-    {"deleter", (void *)property_deleter, KR_METH_O, "Descriptor to obtain a copy of the property with a different deleter."},
-    {"__set_name__", (void *)property_set_name, KR_METH_FASTCALL, "Method to set name of a property."},
+    {"getter", (void *)property_getter, KR_METH_O,
+     "Descriptor to obtain a copy of the property with a different getter."},
+    {"setter", (void *)property_setter, KR_METH_O,
+     "Descriptor to obtain a copy of the property with a different setter."},
+    {"deleter", (void *)property_deleter, KR_METH_O,
+     "Descriptor to obtain a copy of the property with a different deleter."},
+    {"__set_name__", (void *)property_set_name, KR_METH_FASTCALL,
+     "Method to set name of a property."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -312,10 +325,12 @@ static KrObject *staticmethod_call(KrObject *self, KrObject *const *args, size_t
 }
 
 static KrObject *classmethod_repr(KrObject *self) {
-    return kr_str_from_format("<classmethod(%R)>", WM(self)->callable ? WM(self)->callable : kr_none);
+    return kr_str_from_format("<classmethod(%R)>",
+                              WM(self)->callable ? WM(self)->callable : kr_none);
 }
 static KrObject *staticmethod_repr(KrObject *self) {
-    return kr_str_from_format("<staticmethod(%R)>", WM(self)->callable ? WM(self)->callable : kr_none);
+    return kr_str_from_format("<staticmethod(%R)>",
+                              WM(self)->callable ? WM(self)->callable : kr_none);
 }
 
 static KrObject *wm_get_func(KrObject *self, void *c) {
@@ -408,13 +423,16 @@ static KrObject *mappingproxy_tp_new(KrType *t, KrObject *args, KrObject *kwargs
     KrObject *mapping = NULL;
     KrObject *kwnames = NULL, *stack[2];
     kr_ssize n = KR_SIZE(args);
-    if (n > 1) return kr_err_format(kr_exc_TypeError, "mappingproxy() takes at most 1 argument (%zd given)", n);
+    if (n > 1)
+        return kr_err_format(kr_exc_TypeError,
+                             "mappingproxy() takes at most 1 argument (%zd given)", n);
     if (n) stack[0] = KR_TUPLE_ITEM(args, 0);
     if (kwargs && kr_dict_size(kwargs)) {
         kr_ssize pos = 0;
         KrObject *k, *v;
         if (kr_dict_size(kwargs) + n > 1)
-            return kr_err_format(kr_exc_TypeError, "mappingproxy() takes at most 1 argument (%zd given)",
+            return kr_err_format(kr_exc_TypeError,
+                                 "mappingproxy() takes at most 1 argument (%zd given)",
                                  kr_dict_size(kwargs) + n);
         kr_dict_next(kwargs, &pos, &k, &v);
         kwnames = kr_tuple_pack(1, k);
@@ -449,7 +467,9 @@ static int mappingproxy_contains(KrObject *self, KrObject *key) {
     return kr_object_contains(MPX(self), key);
 }
 static KrObject *mappingproxy_iter(KrObject *self) { return kr_object_get_iter(MPX(self)); }
-static KrObject *mappingproxy_repr(KrObject *self) { return kr_str_from_format("mappingproxy(%R)", MPX(self)); }
+static KrObject *mappingproxy_repr(KrObject *self) {
+    return kr_str_from_format("mappingproxy(%R)", MPX(self));
+}
 static KrObject *mappingproxy_str(KrObject *self) { return kr_object_str(MPX(self)); }
 static KrObject *mappingproxy_richcompare(KrObject *a, KrObject *b, int op) {
     return kr_object_richcompare(MPX(a), b, op);
@@ -459,10 +479,18 @@ static KrObject *mappingproxy_get(KrObject *self, KrObject *const *args, kr_ssiz
     if (kr_arg_check_positional("get", nargs, 1, 2) < 0) return NULL;
     return kr_call_method(MPX(self), "get", args, nargs);
 }
-static KrObject *mappingproxy_keys(KrObject *self, KrObject *u) { return kr_call_method(MPX(self), "keys", NULL, 0); }
-static KrObject *mappingproxy_values(KrObject *self, KrObject *u) { return kr_call_method(MPX(self), "values", NULL, 0); }
-static KrObject *mappingproxy_items(KrObject *self, KrObject *u) { return kr_call_method(MPX(self), "items", NULL, 0); }
-static KrObject *mappingproxy_copy(KrObject *self, KrObject *u) { return kr_call_method(MPX(self), "copy", NULL, 0); }
+static KrObject *mappingproxy_keys(KrObject *self, KrObject *u) {
+    return kr_call_method(MPX(self), "keys", NULL, 0);
+}
+static KrObject *mappingproxy_values(KrObject *self, KrObject *u) {
+    return kr_call_method(MPX(self), "values", NULL, 0);
+}
+static KrObject *mappingproxy_items(KrObject *self, KrObject *u) {
+    return kr_call_method(MPX(self), "items", NULL, 0);
+}
+static KrObject *mappingproxy_copy(KrObject *self, KrObject *u) {
+    return kr_call_method(MPX(self), "copy", NULL, 0);
+}
 static KrObject *mappingproxy_reversed(KrObject *self, KrObject *u) {
     KrObject *rev = kr_dict_get_item_str(kr_interp.builtins, "reversed");
     if (!rev) return kr_err_format(kr_exc_TypeError, "reversed() is not available");
@@ -492,7 +520,8 @@ static KrMethodDef mappingproxy_methods[] = {
 
 static KrMappingMethods mappingproxy_as_mapping = {mappingproxy_len, mappingproxy_getitem, NULL};
 static KrSequenceMethods mappingproxy_as_sequence = {.sq_contains = mappingproxy_contains};
-static KrNumberMethods mappingproxy_as_number = {.nb_or = mappingproxy_or, .nb_inplace_or = mappingproxy_ior};
+static KrNumberMethods mappingproxy_as_number = {.nb_or = mappingproxy_or,
+                                                 .nb_inplace_or = mappingproxy_ior};
 
 KrType kr_mappingproxy_type = {
     .ob_base = KR_STATIC_TYPE_HEAD,

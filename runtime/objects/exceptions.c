@@ -397,6 +397,21 @@ static KrMemberDef attributeerror_members[] = {
     {NULL, 0, 0, 0, NULL},
 };
 
+/* OSError(errno, strerror, ...) picks the subclass for the errno (OSError(2, 'x') is
+ * a FileNotFoundError), as CPython's OSError.__new__ does. */
+static KrObject *oserror_new(KrType *t, KrObject *args, KrObject *kwargs) {
+    if (t == kr_exc_OSError && args && KR_SIZE(args) >= 2 && KR_INT_CHECK(KR_TUPLE_ITEM(args, 0))) {
+        int overflow;
+        int64_t e;
+        overflow = kr_int_as_i64_overflow(KR_TUPLE_ITEM(args, 0), &e);
+        if (!overflow && e > 0 && e < 100000) {
+            KrType *sub = kr_oserror_subclass_for_errno((int)e);
+            if (sub) t = sub;
+        }
+    }
+    return base_new(t, args, kwargs);
+}
+
 /* OSError(errno, strerror[, filename[, winerror[, filename2]]]) */
 static int oserror_init(KrObject *self, KrObject *args, KrObject *kwargs) {
     KrOSError *e = (KrOSError *)self;
@@ -833,6 +848,7 @@ int kr_exceptions_init(void) {
     kr_exc_NameError->tp_members = nameerror_members;
     kr_exc_AttributeError->tp_init = attributeerror_init;
     kr_exc_AttributeError->tp_members = attributeerror_members;
+    kr_exc_OSError->tp_new = oserror_new;
     kr_exc_OSError->tp_init = oserror_init;
     kr_exc_OSError->tp_str = oserror_str;
     kr_exc_OSError->tp_members = oserror_members;

@@ -193,7 +193,23 @@ char *kr_float_format_double(double v, char code, int precision, int flags, int 
         if (precision < 0) precision = 6;
         if (lc == 'g' && precision == 0) precision = 1;
         char fmt[16];
-        snprintf(fmt, sizeof fmt, "%%%s.*%c", alt ? "#" : "", code);
+        char fcode = code;
+        int fprec = precision;
+        /* With ADD_DOT_0 (format() without a type), CPython switches 'g' to exponent
+         * notation one digit earlier: when the exponent reaches precision - 1, since
+         * the fixed form would need a ".0" digit the precision does not allow. */
+        if (lc == 'g' && (flags & KR_DTSF_ADD_DOT_0) && a != 0.0) {
+            char probe[64];
+            snprintf(probe, sizeof probe, "%.*e", precision - 1, a);
+            const char *e = strchr(probe, 'e');
+            int x = e ? atoi(e + 1) : 0;
+            if (x >= precision - 1 && x < precision) {
+                fcode = upper ? 'E' : 'e';
+                fprec = precision - 1;
+            }
+        }
+        snprintf(fmt, sizeof fmt, "%%%s.*%c", alt ? "#" : "", fcode);
+        precision = fprec;
         int need = snprintf(NULL, 0, fmt, precision, a);
         char *tmp = kr_mem_malloc((size_t)need + 1);
         if (!tmp) {
@@ -202,6 +218,14 @@ char *kr_float_format_double(double v, char code, int precision, int flags, int 
             return NULL;
         }
         snprintf(tmp, (size_t)need + 1, fmt, precision, a);
+        if (fcode != code && !alt) { /* 'g' drops trailing zeros of the mantissa */
+            char *e = strpbrk(tmp, "eE");
+            char *m = e;
+            while (m > tmp && m[-1] == '0') m--;
+            if (m > tmp && m[-1] == '.') m--;
+            memmove(m, e, strlen(e) + 1);
+            need = (int)strlen(tmp);
+        }
         out_add(&body, tmp, (size_t)need);
         kr_mem_free(tmp);
         if ((flags & KR_DTSF_ADD_DOT_0) && body.buf && !strpbrk(body.buf, ".eE"))

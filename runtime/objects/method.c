@@ -51,7 +51,8 @@ static KrObject *method_tp_new(KrType *t, KrObject *args, KrObject *kwargs) {
     if (kwargs && kr_dict_size(kwargs) > 0)
         return kr_err_format(kr_exc_TypeError, "method() takes no keyword arguments");
     if (KR_SIZE(args) != 2)
-        return kr_err_format(kr_exc_TypeError, "method expected 2 arguments, got %zd", KR_SIZE(args));
+        return kr_err_format(kr_exc_TypeError, "method expected 2 arguments, got %zd",
+                             KR_SIZE(args));
     KrObject *func = KR_TUPLE_ITEM(args, 0), *self = KR_TUPLE_ITEM(args, 1);
     KrType *ft = KR_TYPE(func);
     if (!ft->tp_call && ft->tp_vectorcall_offset <= 0)
@@ -146,7 +147,8 @@ static KrMethodDef method_methods[] = {
 
 static KrGetSetDef method_getset[] = {
     {"__doc__", method_get_doc, NULL, NULL, NULL},
-    {"__func__", method_get_func, NULL, "the function (or other callable) implementing a method", NULL},
+    {"__func__", method_get_func, NULL, "the function (or other callable) implementing a method",
+     NULL},
     {"__self__", method_get_self, NULL, "the instance to which a method is bound", NULL},
     {NULL, NULL, NULL, NULL, NULL},
 };

@@ -189,8 +189,8 @@ static KrObject *do_richcompare(KrObject *v, KrObject *w, int op) {
         return KR_NEWREF(v != w ? kr_true : kr_false);
     default:
         return kr_err_format(kr_exc_TypeError,
-                             "'%s' not supported between instances of '%s' and '%s'",
-                             op_symbol[op], kr_type_name_cstr(tv), kr_type_name_cstr(tw));
+                             "'%s' not supported between instances of '%s' and '%s'", op_symbol[op],
+                             kr_type_name_cstr(tv), kr_type_name_cstr(tw));
     }
 }
 
@@ -226,8 +226,7 @@ int kr_object_is_true(KrObject *o) {
     if (o == kr_false || o == kr_none) return 0;
     KrType *t = KR_TYPE(o);
     kr_ssize n;
-    if (t->tp_as_number && t->tp_as_number->nb_bool)
-        return t->tp_as_number->nb_bool(o);
+    if (t->tp_as_number && t->tp_as_number->nb_bool) return t->tp_as_number->nb_bool(o);
     if (t->tp_as_mapping && t->tp_as_mapping->mp_length)
         n = t->tp_as_mapping->mp_length(o);
     else if (t->tp_as_sequence && t->tp_as_sequence->sq_length)
@@ -679,7 +678,7 @@ static KrObject *lookup_special(KrObject *o, KrObject *name) {
     return KR_NEWREF(d);
 }
 
-static KrObject *union_args(KrObject *cls); /* types.UnionType support (type.c) */
+static KrObject *union_args(KrObject *cls); /* types.UnionType support (union.c) */
 
 int kr_object_isinstance(KrObject *inst, KrObject *cls) {
     if ((KrObject *)KR_TYPE(inst) == cls) return 1;
@@ -755,9 +754,7 @@ int kr_object_issubclass(KrObject *derived, KrObject *cls) {
     return recursive_issubclass(derived, cls);
 }
 
-/* type.c owns the union type; object.c only needs its member tuple. */
-KrObject *kr_type_union_args(KrObject *o);
-static KrObject *union_args(KrObject *cls) { return kr_type_union_args(cls); }
+static KrObject *union_args(KrObject *cls) { return kr_union_args(cls); }
 
 /* ===========================================================================
  * The `object` type
@@ -792,7 +789,8 @@ static KrObject *object_str(KrObject *self) {
 }
 
 static bool excess_args(KrObject *args, KrObject *kwargs) {
-    return (args && KR_SIZE(args) > 0) || (kwargs && KR_DICT_CHECK(kwargs) && kr_dict_size(kwargs) > 0);
+    return (args && KR_SIZE(args) > 0) ||
+           (kwargs && KR_DICT_CHECK(kwargs) && kr_dict_size(kwargs) > 0);
 }
 
 int kr_object_default_init(KrObject *self, KrObject *args, KrObject *kwargs) {
@@ -957,7 +955,8 @@ static KrObject *reduce_newobj(KrObject *self) {
     KrObject *args = kr_tuple_new(n + 1);
     if (!args) goto fail;
     KR_TUPLE_ITEM(args, 0) = KR_NEWREF(t);
-    for (kr_ssize i = 0; i < n; i++) KR_TUPLE_ITEM(args, i + 1) = KR_NEWREF(KR_TUPLE_ITEM(newargs, i));
+    for (kr_ssize i = 0; i < n; i++)
+        KR_TUPLE_ITEM(args, i + 1) = KR_NEWREF(KR_TUPLE_ITEM(newargs, i));
     KrObject *state = kr_call_method(self, "__getstate__", NULL, 0);
     if (!state) {
         KR_DECREF(args);
@@ -1030,13 +1029,16 @@ static bool compatible_layout(KrType *a, KrType *b) {
         return false;
     /* the first static base fixes the C layout */
     KrType *sa = a, *sb = b;
-    while (KR_IS_HEAPTYPE(sa)) sa = sa->tp_base;
-    while (KR_IS_HEAPTYPE(sb)) sb = sb->tp_base;
+    while (KR_IS_HEAPTYPE(sa))
+        sa = sa->tp_base;
+    while (KR_IS_HEAPTYPE(sb))
+        sb = sb->tp_base;
     if (sa != sb) return false;
     KrObject *slots_a = KR_IS_HEAPTYPE(a) ? KR_HEAPTYPE(a)->slots : NULL;
     KrObject *slots_b = KR_IS_HEAPTYPE(b) ? KR_HEAPTYPE(b)->slots : NULL;
-    if (!slots_a || !slots_b) return slots_a == slots_b || (!slots_a && !KR_SIZE(slots_b)) ||
-                                      (!slots_b && !KR_SIZE(slots_a));
+    if (!slots_a || !slots_b)
+        return slots_a == slots_b || (!slots_a && !KR_SIZE(slots_b)) ||
+               (!slots_b && !KR_SIZE(slots_a));
     int eq = kr_object_richcompare_bool(slots_a, slots_b, KR_EQ);
     if (eq < 0) kr_err_clear();
     return eq == 1;
@@ -1064,7 +1066,8 @@ static int object_set_class(KrObject *self, KrObject *value, void *c) {
         return -1;
     }
     if (!compatible_layout(oldto, newto)) {
-        kr_err_format(kr_exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
+        kr_err_format(kr_exc_TypeError,
+                      "__class__ assignment: '%s' object layout differs from '%s'",
                       kr_type_name_cstr(newto), kr_type_name_cstr(oldto));
         return -1;
     }
@@ -1077,10 +1080,10 @@ static int object_set_class(KrObject *self, KrObject *value, void *c) {
 static KrMethodDef object_methods[] = {
     {"__reduce_ex__", (void *)object_reduce_ex, KR_METH_O, "Helper for pickle."},
     {"__reduce__", (void *)object_reduce, KR_METH_NOARGS, "Helper for pickle."},
-    {"__getstate__", (void *)object_getstate, KR_METH_NOARGS,
-     "Helper for pickle."},
+    {"__getstate__", (void *)object_getstate, KR_METH_NOARGS, "Helper for pickle."},
     {"__subclasshook__", (void *)object_subclasshook,
-     KR_METH_CLASS | KR_METH_FASTCALL | KR_METH_KEYWORDS, "Abstract classes can override this to customize issubclass()."},
+     KR_METH_CLASS | KR_METH_FASTCALL | KR_METH_KEYWORDS,
+     "Abstract classes can override this to customize issubclass()."},
     {"__init_subclass__", (void *)object_init_subclass, KR_METH_CLASS | KR_METH_NOARGS,
      "This method is called when a class is subclassed."},
     {"__format__", (void *)object_format, KR_METH_O, "Default object formatter."},

@@ -28,8 +28,8 @@ static int parse_kw(const char *fname, KrObject *const *args, kr_ssize nargs, Kr
         for (int i = 0; i < max; i++)
             if (kr_str_eq_cstr(key, names[i])) found = i;
         if (found < 0) {
-            kr_err_format(kr_exc_TypeError, "%s() got an unexpected keyword argument '%U'", fname,
-                          key);
+            kr_err_format(kr_exc_TypeError, "'%U' is an invalid keyword argument for %s()", key,
+                          fname);
             return -1;
         }
         if (out[found]) {

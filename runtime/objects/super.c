@@ -30,7 +30,8 @@ static KrType *supercheck(KrType *type, KrObject *obj) {
         KR_DECREF(cls); /* a class is kept alive by obj.__class__ */
         if (res) return res;
     }
-    kr_err_set_string(kr_exc_TypeError, "super(type, obj): obj must be an instance or subtype of type");
+    kr_err_set_string(kr_exc_TypeError,
+                      "super(type, obj): obj must be an instance or subtype of type");
     return NULL;
 }
 
@@ -39,7 +40,8 @@ static KrObject *lookup_after(KrType *type, KrType *obj_type, KrObject *name) {
     KrObject *mro = obj_type->tp_mro;
     if (!mro) return NULL;
     kr_ssize n = KR_SIZE(mro), i = 0;
-    while (i < n && KR_TUPLE_ITEM(mro, i) != (KrObject *)type) i++;
+    while (i < n && KR_TUPLE_ITEM(mro, i) != (KrObject *)type)
+        i++;
     for (i++; i < n; i++) {
         KrObject *dict = ((KrType *)KR_TUPLE_ITEM(mro, i))->tp_dict;
         if (!dict) continue;
@@ -195,7 +197,8 @@ static KrObject *super_descr_get(KrObject *self, KrObject *obj, KrObject *type) 
 static KrObject *super_repr(KrObject *self) {
     KrSuper *su = SU(self);
     const char *tn = su->type ? su->type->tp_name : "NULL";
-    if (su->obj_type) return kr_str_from_format("<super: <class '%s'>, <%s object>>", tn, su->obj_type->tp_name);
+    if (su->obj_type)
+        return kr_str_from_format("<super: <class '%s'>, <%s object>>", tn, su->obj_type->tp_name);
     return kr_str_from_format("<super: <class '%s'>, NULL>", tn);
 }
 

@@ -1,7 +1,7 @@
 /* type.c - the `type` type: readying static types (slot inheritance, MRO, dict),
  * class creation (metaclass, best base, __slots__ layout, C3 MRO, __set_name__,
  * __init_subclass__), __build_class__, version tags with a method cache keyed on
- * (version, name), attribute access on classes, and types.UnionType (int | str). */
+ * (version, name) and attribute access on classes. */
 #include <stdatomic.h>
 #include <stddef.h>
 #include <string.h>
@@ -93,7 +93,9 @@ static void vardict_acquire(void) {
     while (atomic_flag_test_and_set_explicit(&vardict_lock, memory_order_acquire)) {
     }
 }
-static void vardict_release(void) { atomic_flag_clear_explicit(&vardict_lock, memory_order_release); }
+static void vardict_release(void) {
+    atomic_flag_clear_explicit(&vardict_lock, memory_order_release);
+}
 static size_t vardict_bucket(KrObject *o) { return ((uintptr_t)o >> 4) % VARDICT_BUCKETS; }
 
 KrObject **kr_type_var_dictptr(KrObject *o) {
@@ -340,13 +342,13 @@ static int add_tp_new_wrapper(KrType *t) {
     return r;
 }
 
-#define COPYSLOT(field)                                                                     \
-    do {                                                                                    \
-        if (!t->field) t->field = b->field;                                                 \
+#define COPYSLOT(field)                                                                            \
+    do {                                                                                           \
+        if (!t->field) t->field = b->field;                                                        \
     } while (0)
-#define COPYSUB(sub, field)                                                                 \
-    do {                                                                                    \
-        if (!t->sub->field) t->sub->field = b->sub->field;                                  \
+#define COPYSUB(sub, field)                                                                        \
+    do {                                                                                           \
+        if (!t->sub->field) t->sub->field = b->sub->field;                                         \
     } while (0)
 
 static int overrides_hash(KrType *t) {
@@ -418,17 +420,18 @@ static void inherit_special(KrType *t, KrType *b) {
     if (!t->tp_itemsize) t->tp_itemsize = b->tp_itemsize;
     if (!t->tp_weaklistoffset) t->tp_weaklistoffset = b->tp_weaklistoffset;
     if (!t->tp_dictoffset) t->tp_dictoffset = b->tp_dictoffset;
-    t->tp_flags |= b->tp_flags &
-                   (KR_TPFLAGS_LONG_SUBCLASS | KR_TPFLAGS_LIST_SUBCLASS | KR_TPFLAGS_TUPLE_SUBCLASS |
-                    KR_TPFLAGS_BYTES_SUBCLASS | KR_TPFLAGS_STR_SUBCLASS | KR_TPFLAGS_DICT_SUBCLASS |
-                    KR_TPFLAGS_BASE_EXC_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS);
+    t->tp_flags |= b->tp_flags & (KR_TPFLAGS_LONG_SUBCLASS | KR_TPFLAGS_LIST_SUBCLASS |
+                                  KR_TPFLAGS_TUPLE_SUBCLASS | KR_TPFLAGS_BYTES_SUBCLASS |
+                                  KR_TPFLAGS_STR_SUBCLASS | KR_TPFLAGS_DICT_SUBCLASS |
+                                  KR_TPFLAGS_BASE_EXC_SUBCLASS | KR_TPFLAGS_TYPE_SUBCLASS);
     if (!(t->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING)))
         t->tp_flags |= b->tp_flags & (KR_TPFLAGS_SEQUENCE | KR_TPFLAGS_MAPPING);
 }
 
 static int set_doc_entry(KrType *t) {
     if (kr_dict_get_item_str(t->tp_dict, "__doc__")) return 0;
-    if (KR_IS_HEAPTYPE(t) || !t->tp_doc) return kr_dict_set_item_str(t->tp_dict, "__doc__", kr_none);
+    if (KR_IS_HEAPTYPE(t) || !t->tp_doc)
+        return kr_dict_set_item_str(t->tp_dict, "__doc__", kr_none);
     KrObject *doc = kr_str_from_cstr(t->tp_doc);
     if (!doc) return -1;
     int r = kr_dict_set_item_str(t->tp_dict, "__doc__", doc);
@@ -500,7 +503,8 @@ static int tail_contains(KrObject *seq, kr_ssize start, KrObject *o) {
 static void set_mro_error(KrObject **seqs, kr_ssize n, kr_ssize *remain) {
     KrStrBuilder b;
     kr_strbuilder_init(&b);
-    kr_strbuilder_append_cstr(&b, "Cannot create a consistent method resolution\norder (MRO) for bases ");
+    kr_strbuilder_append_cstr(
+        &b, "Cannot create a consistent method resolution\norder (MRO) for bases ");
     KrObject *seen[64];
     int nseen = 0;
     bool first = true;
@@ -508,7 +512,8 @@ static void set_mro_error(KrObject **seqs, kr_ssize n, kr_ssize *remain) {
         if (remain[i] >= KR_SIZE(seqs[i])) continue;
         KrObject *c = TUP(seqs[i], remain[i]);
         bool dup = false;
-        for (int j = 0; j < nseen; j++) dup |= seen[j] == c;
+        for (int j = 0; j < nseen; j++)
+            dup |= seen[j] == c;
         if (dup) continue;
         if (nseen < 64) seen[nseen++] = c;
         if (!first) kr_strbuilder_append_cstr(&b, ", ");
@@ -543,7 +548,8 @@ static KrObject *mro_merge(KrType *t, KrObject **seqs, kr_ssize n) {
             }
             KrObject *cand = TUP(seqs[i], remain[i]);
             bool in_tail = false;
-            for (kr_ssize j = 0; j < n && !in_tail; j++) in_tail = tail_contains(seqs[j], remain[j], cand);
+            for (kr_ssize j = 0; j < n && !in_tail; j++)
+                in_tail = tail_contains(seqs[j], remain[j], cand);
             if (in_tail) continue;
             if (kr_list_append(result, cand) < 0) goto fail;
             for (kr_ssize j = 0; j < n; j++)
@@ -584,7 +590,8 @@ static KrObject *mro_default(KrType *t) {
         KrObject *r = kr_tuple_new(KR_SIZE(bm) + 1);
         if (!r) return NULL;
         TUP(r, 0) = KR_NEWREF(t);
-        for (kr_ssize i = 0; i < KR_SIZE(bm); i++) TUP(r, i + 1) = KR_NEWREF(TUP(bm, i));
+        for (kr_ssize i = 0; i < KR_SIZE(bm); i++)
+            TUP(r, i + 1) = KR_NEWREF(TUP(bm, i));
         return r;
     }
     for (kr_ssize i = 0; i < n; i++)
@@ -599,7 +606,8 @@ static KrObject *mro_default(KrType *t) {
             }
     KrObject **seqs = kr_mem_malloc(sizeof(KrObject *) * (size_t)(n + 1));
     if (!seqs) return NULL;
-    for (kr_ssize i = 0; i < n; i++) seqs[i] = ((KrType *)TUP(bases, i))->tp_mro;
+    for (kr_ssize i = 0; i < n; i++)
+        seqs[i] = ((KrType *)TUP(bases, i))->tp_mro;
     seqs[n] = bases;
     KrObject *r = mro_merge(t, seqs, n + 1);
     kr_mem_free(seqs);
@@ -713,7 +721,8 @@ static KrObject *mangle(KrObject *classname, KrObject *name) {
         memchr(s, '.', (size_t)n))
         return KR_NEWREF(name);
     const char *c = kr_str_data(classname);
-    while (*c == '_') c++;
+    while (*c == '_')
+        c++;
     if (!*c) return KR_NEWREF(name);
     return kr_str_from_format("_%s%U", c, name);
 }
@@ -724,8 +733,8 @@ static bool is_identifier(KrObject *s) {
     if (n == 0 || (p[0] >= '0' && p[0] <= '9')) return false;
     for (kr_ssize i = 0; i < n; i++) {
         unsigned char c = p[i];
-        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c >= 0x80))
+        if (!(c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (c >= '0' && c <= '9') || c >= 0x80))
             return false;
     }
     return true;
@@ -824,8 +833,9 @@ static int process_slots(KrObject *name, KrObject *bases, KrType *base, KrObject
         }
         if (kr_str_eq_cstr(s, "__weakref__")) {
             if (!may_add_weak || *add_weak) {
-                kr_err_set_string(kr_exc_TypeError, "__weakref__ slot disallowed: either we already "
-                                                    "got one, or __itemsize__ != 0");
+                kr_err_set_string(kr_exc_TypeError,
+                                  "__weakref__ slot disallowed: either we already "
+                                  "got one, or __itemsize__ != 0");
                 goto fail_list;
             }
             *add_weak = 1;
@@ -836,12 +846,14 @@ static int process_slots(KrObject *name, KrObject *bases, KrType *base, KrObject
         int has = kr_dict_contains(dict, m);
         if (has) {
             if (has > 0)
-                kr_err_format(kr_exc_ValueError, "%R in __slots__ conflicts with class variable", s);
+                kr_err_format(kr_exc_ValueError, "%R in __slots__ conflicts with class variable",
+                              s);
             KR_DECREF(m);
             goto fail_list;
         }
         int dup = 0;
-        for (kr_ssize j = 0; j < KR_SIZE(list) && !dup; j++) dup = kr_str_eq(KR_LIST_ITEM(list, j), m);
+        for (kr_ssize j = 0; j < KR_SIZE(list) && !dup; j++)
+            dup = kr_str_eq(KR_LIST_ITEM(list, j), m);
         if (!dup && kr_list_append(list, m) < 0) {
             KR_DECREF(m);
             goto fail_list;
@@ -892,7 +904,8 @@ static int set_names(KrType *t) {
         KrObject *r = kr_call_special(value, ID("__set_name__"), args, 2, &found);
         if (!r) {
             KrObject *cause = kr_err_fetch();
-            kr_err_format(kr_exc_RuntimeError, "Error calling __set_name__ on '%s' instance %R in '%U'",
+            kr_err_format(kr_exc_RuntimeError,
+                          "Error calling __set_name__ on '%s' instance %R in '%U'",
                           kr_type_name_cstr(KR_TYPE(value)), key, t->tp_name_obj);
             KrObject *exc = kr_err_occurred();
             if (exc && cause) {
@@ -982,7 +995,8 @@ static KrObject *type_new_impl(KrType *metatype, KrObject *name, KrObject *bases
         wrap_special(t->tp_dict, "__init_subclass__", &kr_classmethod_type) < 0 ||
         wrap_special(t->tp_dict, "__class_getitem__", &kr_classmethod_type) < 0)
         goto fail;
-    if (kr_dict_get_item_str(t->tp_dict, "__eq__") && !kr_dict_get_item_str(t->tp_dict, "__hash__") &&
+    if (kr_dict_get_item_str(t->tp_dict, "__eq__") &&
+        !kr_dict_get_item_str(t->tp_dict, "__hash__") &&
         kr_dict_set_item_str(t->tp_dict, "__hash__", kr_none) < 0)
         goto fail;
 
@@ -1081,8 +1095,9 @@ static KrObject *type_tp_new(KrType *metatype, KrObject *args, KrObject *kwargs)
     if (n != 3) {
         if (n == 1 && (!kwargs || kr_dict_size(kwargs) == 0) && metatype == &kr_type_type)
             return KR_NEWREF(KR_TYPE(TUP(args, 0)));
-        return kr_err_format(kr_exc_TypeError, n == 1 ? "type.__new__() takes exactly 3 arguments (1 given)"
-                                                      : "type() takes 1 or 3 arguments");
+        return kr_err_format(kr_exc_TypeError,
+                             n == 1 ? "type.__new__() takes exactly 3 arguments (1 given)"
+                                    : "type() takes 1 or 3 arguments");
     }
     KrObject *name = TUP(args, 0), *bases = TUP(args, 1), *dict = TUP(args, 2);
     if (!KR_STR_CHECK(name))
@@ -1148,7 +1163,8 @@ static KrObject *type_call(KrObject *callable, KrObject *const *args, size_t nar
             KR_INCREF(init);
             kr_ssize total = nargs + (has_kw ? KR_SIZE(kwnames) : 0);
             KrObject *small[9], **stack = small;
-            if (total + 1 > 9 && !(stack = kr_mem_malloc(sizeof(KrObject *) * (size_t)(total + 1)))) {
+            if (total + 1 > 9 &&
+                !(stack = kr_mem_malloc(sizeof(KrObject *) * (size_t)(total + 1)))) {
                 KR_DECREF(init);
                 KR_DECREF(obj);
                 return NULL;
@@ -1202,10 +1218,12 @@ KrObject *kr_type_tp_new_wrapper(KrObject *self, KrObject *const *args, kr_ssize
                              t->tp_name, kr_type_name_cstr(KR_TYPE(arg0)));
     KrType *sub = (KrType *)arg0;
     if (!kr_type_is_subtype(sub, t))
-        return kr_err_format(kr_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s", t->tp_name,
-                             kr_type_name_cstr(sub), kr_type_name_cstr(sub), t->tp_name);
+        return kr_err_format(kr_exc_TypeError, "%s.__new__(%s): %s is not a subtype of %s",
+                             t->tp_name, kr_type_name_cstr(sub), kr_type_name_cstr(sub),
+                             t->tp_name);
     KrType *sb = sub;
-    while (sb && kr_typeslots_is_slot_new(sb->tp_new)) sb = sb->tp_base;
+    while (sb && kr_typeslots_is_slot_new(sb->tp_new))
+        sb = sb->tp_base;
     if (sb && sb->tp_new != t->tp_new)
         return kr_err_format(kr_exc_TypeError, "%s.__new__(%s) is not safe, use %s.__new__()",
                              t->tp_name, kr_type_name_cstr(sub), kr_type_name_cstr(sb));
@@ -1342,8 +1360,13 @@ static void type_dealloc(KrObject *self) {
 static int type_traverse(KrObject *self, kr_visitproc visit, void *arg) {
     KrType *t = (KrType *)self;
     if (!KR_IS_HEAPTYPE(t)) return 0;
-    KrObject *fields[] = {t->tp_dict, t->tp_bases, t->tp_mro, (KrObject *)t->tp_base,
-                          t->tp_name_obj, t->tp_qualname, KR_HEAPTYPE(t)->slots,
+    KrObject *fields[] = {t->tp_dict,
+                          t->tp_bases,
+                          t->tp_mro,
+                          (KrObject *)t->tp_base,
+                          t->tp_name_obj,
+                          t->tp_qualname,
+                          KR_HEAPTYPE(t)->slots,
                           (KrObject *)KR_TYPE(self)};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         int r;
@@ -1385,8 +1408,8 @@ static int type_set_name(KrObject *self, KrObject *value, void *c) {
     KrType *t = (KrType *)self;
     if (check_set_special(t, value, "__name__") < 0) return -1;
     if (!KR_STR_CHECK(value)) {
-        kr_err_format(kr_exc_TypeError, "can only assign string to %s.__name__, not '%s'", t->tp_name,
-                      kr_type_name_cstr(KR_TYPE(value)));
+        kr_err_format(kr_exc_TypeError, "can only assign string to %s.__name__, not '%s'",
+                      t->tp_name, kr_type_name_cstr(KR_TYPE(value)));
         return -1;
     }
     if ((kr_ssize)strlen(kr_str_data(value)) != kr_str_size(value)) {
@@ -1402,7 +1425,9 @@ static int type_set_name(KrObject *self, KrObject *value, void *c) {
     return 0;
 }
 
-static KrObject *type_get_qualname(KrObject *self, void *c) { return kr_type_qualname((KrType *)self); }
+static KrObject *type_get_qualname(KrObject *self, void *c) {
+    return kr_type_qualname((KrType *)self);
+}
 
 static int type_set_qualname(KrObject *self, KrObject *value, void *c) {
     KrType *t = (KrType *)self;
@@ -1431,7 +1456,8 @@ static int mro_refresh(KrType *t, int depth) {
         KrObject *subs = kr_dict_values_list(t->tp_subclasses);
         if (!subs) return -1;
         for (kr_ssize i = 0; i < KR_SIZE(subs); i++)
-            if (mro_refresh((KrType *)(uintptr_t)kr_int_as_i64(KR_LIST_ITEM(subs, i)), depth + 1) < 0) {
+            if (mro_refresh((KrType *)(uintptr_t)kr_int_as_i64(KR_LIST_ITEM(subs, i)), depth + 1) <
+                0) {
                 KR_DECREF(subs);
                 return -1;
             }
@@ -1468,7 +1494,8 @@ static int type_set_bases(KrObject *self, KrObject *value, void *c) {
     KrType *nb = best_base(value);
     if (!nb) return -1;
     if (solid_base(nb) != solid_base(t->tp_base)) {
-        kr_err_format(kr_exc_TypeError, "__bases__ assignment: '%s' object layout differs from '%s'",
+        kr_err_format(kr_exc_TypeError,
+                      "__bases__ assignment: '%s' object layout differs from '%s'",
                       kr_type_name_cstr(nb), kr_type_name_cstr(t->tp_base));
         return -1;
     }
@@ -1484,7 +1511,8 @@ static int type_set_bases(KrObject *self, KrObject *value, void *c) {
         KR_SETREF(t->tp_mro, old_mro);
         return -1;
     }
-    for (kr_ssize i = 0; i < KR_SIZE(old_bases); i++) remove_subclass((KrType *)TUP(old_bases, i), t);
+    for (kr_ssize i = 0; i < KR_SIZE(old_bases); i++)
+        remove_subclass((KrType *)TUP(old_bases, i), t);
     for (kr_ssize i = 0; i < KR_SIZE(value); i++)
         if (add_subclass((KrType *)TUP(value, i), t) < 0) kr_err_clear();
     KR_DECREF(old_bases);
@@ -1504,7 +1532,9 @@ static int type_set_module(KrObject *self, KrObject *value, void *c) {
 
 static KrObject *type_get_abstract(KrObject *self, void *c) {
     KrType *t = (KrType *)self;
-    KrObject *v = t != &kr_type_type && t->tp_dict ? kr_dict_get_item_str(t->tp_dict, "__abstractmethods__") : NULL;
+    KrObject *v = t != &kr_type_type && t->tp_dict
+                      ? kr_dict_get_item_str(t->tp_dict, "__abstractmethods__")
+                      : NULL;
     if (!v) {
         if (!kr_err_occurred()) kr_err_set_object(kr_exc_AttributeError, ID("__abstractmethods__"));
         return NULL;
@@ -1515,7 +1545,8 @@ static KrObject *type_get_abstract(KrObject *self, void *c) {
 static int type_set_abstract(KrObject *self, KrObject *value, void *c) {
     KrType *t = (KrType *)self;
     if (!KR_IS_HEAPTYPE(t)) {
-        kr_err_format(kr_exc_TypeError, "cannot set '__abstractmethods__' attribute of immutable type '%s'",
+        kr_err_format(kr_exc_TypeError,
+                      "cannot set '__abstractmethods__' attribute of immutable type '%s'",
                       t->tp_name);
         return -1;
     }
@@ -1591,8 +1622,8 @@ static KrObject *type_get_annotations(KrObject *self, void *c) {
 static int type_set_annotations(KrObject *self, KrObject *value, void *c) {
     KrType *t = (KrType *)self;
     if (!KR_IS_HEAPTYPE(t) || kr_type_has_flag(t, KR_TPFLAGS_IMMUTABLETYPE)) {
-        kr_err_format(kr_exc_TypeError, "cannot set '__annotations__' attribute of immutable type '%s'",
-                      t->tp_name);
+        kr_err_format(kr_exc_TypeError,
+                      "cannot set '__annotations__' attribute of immutable type '%s'", t->tp_name);
         return -1;
     }
     int r;
@@ -1647,7 +1678,8 @@ static KrMemberDef type_members[] = {
     {"__basicsize__", KR_MEMBER_SSIZE, offsetof(KrType, tp_basicsize), KR_MEMBER_READONLY, NULL},
     {"__itemsize__", KR_MEMBER_SSIZE, offsetof(KrType, tp_itemsize), KR_MEMBER_READONLY, NULL},
     {"__flags__", KR_MEMBER_INT64, offsetof(KrType, tp_flags), KR_MEMBER_READONLY, NULL},
-    {"__weakrefoffset__", KR_MEMBER_SSIZE, offsetof(KrType, tp_weaklistoffset), KR_MEMBER_READONLY, NULL},
+    {"__weakrefoffset__", KR_MEMBER_SSIZE, offsetof(KrType, tp_weaklistoffset), KR_MEMBER_READONLY,
+     NULL},
     {"__base__", KR_MEMBER_OBJECT, offsetof(KrType, tp_base), KR_MEMBER_READONLY, NULL},
     {"__dictoffset__", KR_MEMBER_SSIZE, offsetof(KrType, tp_dictoffset), KR_MEMBER_READONLY, NULL},
     {"__mro__", KR_MEMBER_OBJECT, offsetof(KrType, tp_mro), KR_MEMBER_READONLY, NULL},
@@ -1715,7 +1747,8 @@ static KrObject *type_prepare(KrObject *self, KrObject *const *args, kr_ssize na
 
 static KrObject *type_sizeof(KrObject *self, KrObject *unused) {
     KrType *t = (KrType *)self;
-    return kr_int_from_ssize(KR_IS_HEAPTYPE(t) ? (kr_ssize)sizeof(KrHeapType) : (kr_ssize)sizeof(KrType));
+    return kr_int_from_ssize(KR_IS_HEAPTYPE(t) ? (kr_ssize)sizeof(KrHeapType)
+                                               : (kr_ssize)sizeof(KrType));
 }
 
 static int merge_type_dicts(KrObject *dict, KrType *t, int depth) {
@@ -1748,12 +1781,12 @@ static KrMethodDef type_methods[] = {
      "Check if an object is an instance."},
     {"__subclasscheck__", (void *)type_subclasscheck, KR_METH_O, "Check if a class is a subclass."},
     {"__dir__", (void *)type_dir, KR_METH_NOARGS, "Specialized __dir__ implementation for types."},
-    {"__sizeof__", (void *)type_sizeof, KR_METH_NOARGS, "Return memory consumption of the type object."},
+    {"__sizeof__", (void *)type_sizeof, KR_METH_NOARGS,
+     "Return memory consumption of the type object."},
     {NULL, NULL, 0, NULL},
 };
 
-static KrObject *type_or(KrObject *a, KrObject *b);
-static KrNumberMethods type_as_number = {.nb_or = type_or};
+static KrNumberMethods type_as_number = {.nb_or = kr_union_or};
 
 KrType kr_type_type = {
     .ob_base = KR_STATIC_TYPE_HEAD,
@@ -1892,7 +1925,8 @@ KrObject *kr_type_build_class(KrObject *self, KrObject *const *args, kr_ssize na
     }
     cell = kr_function_call_with_locals(func, ns);
     if (!cell) goto done;
-    if (bases != orig_bases && kr_object_set_item(ns, ID("__orig_bases__"), orig_bases) < 0) goto done;
+    if (bases != orig_bases && kr_object_set_item(ns, ID("__orig_bases__"), orig_bases) < 0)
+        goto done;
     KrObject *margs = kr_tuple_pack(3, name, bases, ns);
     if (!margs) goto done;
     cls = kr_call(meta, margs, kwargs);
@@ -1920,173 +1954,3 @@ done:
     KR_DECREF(orig_bases);
     return cls;
 }
-
-/* ===========================================================================
- * types.UnionType: the result of `int | str`
- * ========================================================================= */
-
-typedef struct {
-    KR_OBJECT_HEAD;
-    KrObject *args; /* tuple of the member types, flattened and deduplicated */
-    KrObject *parameters;
-} KrUnion;
-
-extern KrType kr_union_type;
-
-KrObject *kr_type_union_args(KrObject *o) {
-    if (KR_TYPE(o) == &kr_union_type) return ((KrUnion *)o)->args;
-    return NULL;
-}
-
-/* Only None, classes, unions and typing's generic aliases may take part. */
-static bool unionable(KrObject *o) {
-    if (o == kr_none || KR_TYPE_CHECK(o) || KR_TYPE(o) == &kr_union_type) return true;
-    const char *n = KR_TYPE(o)->tp_name;
-    return strcmp(n, "types.GenericAlias") == 0 || strcmp(n, "GenericAlias") == 0;
-}
-
-static int union_add(KrObject *list, KrObject *o) {
-    if (o == kr_none) o = (KrObject *)&kr_none_type;
-    if (KR_TYPE(o) == &kr_union_type) {
-        KrObject *a = ((KrUnion *)o)->args;
-        for (kr_ssize i = 0; i < KR_SIZE(a); i++)
-            if (union_add(list, TUP(a, i)) < 0) return -1;
-        return 0;
-    }
-    for (kr_ssize i = 0; i < KR_SIZE(list); i++)
-        if (KR_LIST_ITEM(list, i) == o) return 0;
-    return kr_list_append(list, o);
-}
-
-static KrObject *type_or(KrObject *a, KrObject *b) {
-    if (!unionable(a) || !unionable(b)) return KR_NEWREF(kr_notimplemented);
-    KrObject *list = kr_list_new(0);
-    if (!list) return NULL;
-    if (union_add(list, a) < 0 || union_add(list, b) < 0) {
-        KR_DECREF(list);
-        return NULL;
-    }
-    if (KR_SIZE(list) == 1) {
-        KrObject *r = KR_NEWREF(KR_LIST_ITEM(list, 0));
-        KR_DECREF(list);
-        return r;
-    }
-    KrUnion *u = (KrUnion *)kr_type_generic_alloc(&kr_union_type, 0);
-    if (!u) {
-        KR_DECREF(list);
-        return NULL;
-    }
-    u->args = kr_list_as_tuple(list);
-    KR_DECREF(list);
-    if (!u->args) {
-        KR_DECREF(u);
-        return NULL;
-    }
-    return (KrObject *)u;
-}
-
-static void union_dealloc(KrObject *self) {
-    kr_gc_untrack(self);
-    KR_XDECREF(((KrUnion *)self)->args);
-    KR_XDECREF(((KrUnion *)self)->parameters);
-    kr_object_free(self);
-}
-
-static int union_traverse(KrObject *self, kr_visitproc visit, void *arg) {
-    KrObject *a = ((KrUnion *)self)->args;
-    return a ? visit(a, arg) : 0;
-}
-
-static KrObject *union_repr(KrObject *self) {
-    KrObject *a = ((KrUnion *)self)->args;
-    KrStrBuilder b;
-    kr_strbuilder_init(&b);
-    for (kr_ssize i = 0; i < KR_SIZE(a); i++) {
-        KrObject *o = TUP(a, i);
-        if (i) kr_strbuilder_append_cstr(&b, " | ");
-        KrObject *s;
-        if (o == (KrObject *)&kr_none_type) {
-            s = kr_str_from_cstr("None");
-        } else if (KR_TYPE_CHECK(o)) {
-            KrObject *mod = kr_type_module((KrType *)o);
-            if (!mod) kr_err_clear();
-            KrObject *qn = kr_type_qualname((KrType *)o);
-            if (mod && KR_STR_CHECK(mod) && !kr_str_eq_cstr(mod, "builtins") && qn)
-                s = kr_str_from_format("%U.%U", mod, qn);
-            else
-                s = qn ? KR_NEWREF(qn) : NULL;
-            KR_XDECREF(mod);
-            KR_XDECREF(qn);
-        } else {
-            s = kr_object_repr(o);
-        }
-        if (!s || kr_strbuilder_append_str(&b, s) < 0) {
-            KR_XDECREF(s);
-            kr_strbuilder_discard(&b);
-            return NULL;
-        }
-        KR_DECREF(s);
-    }
-    return kr_strbuilder_finish(&b);
-}
-
-static KrObject *union_richcompare(KrObject *a, KrObject *b, int op) {
-    if ((op != KR_EQ && op != KR_NE) || KR_TYPE(b) != &kr_union_type)
-        return KR_NEWREF(kr_notimplemented);
-    KrObject *sa = kr_frozenset_new(((KrUnion *)a)->args);
-    KrObject *sb = sa ? kr_frozenset_new(((KrUnion *)b)->args) : NULL;
-    KrObject *r = sb ? kr_object_richcompare(sa, sb, op) : NULL;
-    KR_XDECREF(sa);
-    KR_XDECREF(sb);
-    return r;
-}
-
-static kr_hash union_hash(KrObject *self) {
-    KrObject *s = kr_frozenset_new(((KrUnion *)self)->args);
-    if (!s) return -1;
-    kr_hash h = kr_object_hash(s);
-    KR_DECREF(s);
-    return h;
-}
-
-static KrObject *union_instancecheck(KrObject *self, KrObject *inst) {
-    int r = kr_object_isinstance(inst, ((KrUnion *)self)->args);
-    return r < 0 ? NULL : KR_NEWREF(kr_bool_from(r));
-}
-
-static KrObject *union_subclasscheck(KrObject *self, KrObject *sub) {
-    int r = kr_object_issubclass(sub, ((KrUnion *)self)->args);
-    return r < 0 ? NULL : KR_NEWREF(kr_bool_from(r));
-}
-
-static KrObject *union_get_args(KrObject *self, void *c) { return KR_NEWREF(((KrUnion *)self)->args); }
-static KrObject *union_get_params(KrObject *self, void *c) { return KR_NEWREF(kr_empty_tuple); }
-
-static KrMethodDef union_methods[] = {
-    {"__instancecheck__", (void *)union_instancecheck, KR_METH_O, NULL},
-    {"__subclasscheck__", (void *)union_subclasscheck, KR_METH_O, NULL},
-    {NULL, NULL, 0, NULL},
-};
-static KrGetSetDef union_getset[] = {
-    {"__args__", union_get_args, NULL, NULL, NULL},
-    {"__parameters__", union_get_params, NULL, NULL, NULL},
-    {NULL, NULL, NULL, NULL, NULL},
-};
-static KrNumberMethods union_as_number = {.nb_or = type_or};
-
-KrType kr_union_type = {
-    .ob_base = KR_STATIC_TYPE_HEAD,
-    .tp_name = "types.UnionType",
-    .tp_basicsize = sizeof(KrUnion),
-    .tp_dealloc = union_dealloc,
-    .tp_repr = union_repr,
-    .tp_as_number = &union_as_number,
-    .tp_hash = union_hash,
-    .tp_getattro = kr_object_generic_getattr,
-    .tp_flags = KR_TPFLAGS_HAVE_GC,
-    .tp_doc = "Represent a PEP 604 union type\n\nE.g. for int | str",
-    .tp_traverse = union_traverse,
-    .tp_richcompare = union_richcompare,
-    .tp_methods = union_methods,
-    .tp_getset = union_getset,
-};

@@ -15,9 +15,9 @@ typedef struct {
     KrNumberMethods as_number;
     KrMappingMethods as_mapping;
     KrSequenceMethods as_sequence;
-    KrObject *slots;        /* tuple of __slots__ names (mangled) or NULL */
-    KrMemberDef *members;   /* member defs for the slots, NULL-terminated (owned) */
-    char *name_buf;         /* UTF-8 copy of __name__ backing tp_name (owned) */
+    KrObject *slots;      /* tuple of __slots__ names (mangled) or NULL */
+    KrMemberDef *members; /* member defs for the slots, NULL-terminated (owned) */
+    char *name_buf;       /* UTF-8 copy of __name__ backing tp_name (owned) */
     KrObject *weakreflist;
 } KrHeapType;
 
@@ -26,47 +26,53 @@ typedef struct {
 
 /* Wrapper kinds: how a slot wrapper descriptor calls its C slot. */
 typedef enum {
-    KR_WRAP_UNARY,       /* f(self) */
-    KR_WRAP_BINARY_L,    /* f(self, other) */
-    KR_WRAP_BINARY_R,    /* f(other, self) */
-    KR_WRAP_TERNARY,     /* f(self, other, mod=None) */
-    KR_WRAP_TERNARY_R,   /* f(other, self, mod=None) */
-    KR_WRAP_INQUIRY,     /* bool f(self) */
-    KR_WRAP_LEN,         /* int f(self) */
+    KR_WRAP_UNARY,     /* f(self) */
+    KR_WRAP_BINARY_L,  /* f(self, other) */
+    KR_WRAP_BINARY_R,  /* f(other, self) */
+    KR_WRAP_TERNARY,   /* f(self, other, mod=None) */
+    KR_WRAP_TERNARY_R, /* f(other, self, mod=None) */
+    KR_WRAP_INQUIRY,   /* bool f(self) */
+    KR_WRAP_LEN,       /* int f(self) */
     KR_WRAP_HASH,
-    KR_WRAP_RICHCMP,     /* f(self, other, op) with op in the table entry */
-    KR_WRAP_GETATTR,     /* __getattribute__(name) */
-    KR_WRAP_SETATTR,     /* __setattr__(name, value) */
-    KR_WRAP_DELATTR,     /* __delattr__(name) */
-    KR_WRAP_DESCR_GET,   /* __get__(obj, type=None) */
-    KR_WRAP_DESCR_SET,   /* __set__(obj, value) */
-    KR_WRAP_DESCR_DEL,   /* __delete__(obj) */
-    KR_WRAP_CALL,        /* __call__(*args, **kwargs) */
-    KR_WRAP_INIT,        /* __init__(*args, **kwargs) */
-    KR_WRAP_NEXT,        /* __next__: exhaustion raises StopIteration */
-    KR_WRAP_OBJOBJ,      /* __contains__ -> bool */
-    KR_WRAP_OBJOBJARG,   /* __setitem__(key, value) */
-    KR_WRAP_DELITEM,     /* __delitem__(key) */
-    KR_WRAP_SQ_ITEM,     /* __getitem__(index) through sq_item */
-    KR_WRAP_SQ_SETITEM,  /* __setitem__(index, value) through sq_ass_item */
+    KR_WRAP_RICHCMP,    /* f(self, other, op) with op in the table entry */
+    KR_WRAP_GETATTR,    /* __getattribute__(name) */
+    KR_WRAP_SETATTR,    /* __setattr__(name, value) */
+    KR_WRAP_DELATTR,    /* __delattr__(name) */
+    KR_WRAP_DESCR_GET,  /* __get__(obj, type=None) */
+    KR_WRAP_DESCR_SET,  /* __set__(obj, value) */
+    KR_WRAP_DESCR_DEL,  /* __delete__(obj) */
+    KR_WRAP_CALL,       /* __call__(*args, **kwargs) */
+    KR_WRAP_INIT,       /* __init__(*args, **kwargs) */
+    KR_WRAP_NEXT,       /* __next__: exhaustion raises StopIteration */
+    KR_WRAP_OBJOBJ,     /* __contains__ -> bool */
+    KR_WRAP_OBJOBJARG,  /* __setitem__(key, value) */
+    KR_WRAP_DELITEM,    /* __delitem__(key) */
+    KR_WRAP_SQ_ITEM,    /* __getitem__(index) through sq_item */
+    KR_WRAP_SQ_SETITEM, /* __setitem__(index, value) through sq_ass_item */
     KR_WRAP_SQ_DELITEM,
-    KR_WRAP_INDEXARG,    /* __mul__(n) through sq_repeat */
-    KR_WRAP_INDEXARG_R,  /* __rmul__(n) through sq_repeat */
-    KR_WRAP_DEL,         /* __del__ through tp_finalize */
+    KR_WRAP_INDEXARG,   /* __mul__(n) through sq_repeat */
+    KR_WRAP_INDEXARG_R, /* __rmul__(n) through sq_repeat */
+    KR_WRAP_DEL,        /* __del__ through tp_finalize */
 } KrWrapKind;
 
 /* Which slot table a slot lives in. */
-typedef enum { KR_SLOT_TYPE, KR_SLOT_NUMBER, KR_SLOT_SEQUENCE, KR_SLOT_MAPPING, KR_SLOT_ASYNC } KrSlotTable;
+typedef enum {
+    KR_SLOT_TYPE,
+    KR_SLOT_NUMBER,
+    KR_SLOT_SEQUENCE,
+    KR_SLOT_MAPPING,
+    KR_SLOT_ASYNC
+} KrSlotTable;
 
 /* One row of the slot table (typeslots.c): dunder <-> C slot. */
 typedef struct {
     const char *name;
     KrSlotTable table;
-    size_t offset;       /* offset of the slot inside its table */
+    size_t offset; /* offset of the slot inside its table */
     KrWrapKind kind;
-    void *heap_func;     /* the function a class gets when it defines the dunder */
-    int op;              /* comparison op for KR_WRAP_RICHCMP */
-    KrObject *name_obj;  /* interned name, filled at start-up */
+    void *heap_func;    /* the function a class gets when it defines the dunder */
+    int op;             /* comparison op for KR_WRAP_RICHCMP */
+    KrObject *name_obj; /* interned name, filled at start-up */
 } KrSlotDef;
 
 /* Slot wrapper descriptors remember the C function they wrap. */
@@ -121,6 +127,10 @@ KrObject *kr_type_qualname(KrType *t); /* new ref */
 KrObject *kr_type_module(KrType *t);   /* new ref */
 /* Frees the side-table dict entry of an instance (tp_dictoffset < 0). */
 void kr_type_var_dict_release(KrObject *o);
+
+/* ---- union.c ---- */
+KrObject *kr_union_or(KrObject *a, KrObject *b); /* type.__or__ and UnionType.__or__ */
+KrObject *kr_union_args(KrObject *o);            /* borrowed __args__ of a union, or NULL */
 
 /* ---- object.c ---- */
 KrObject *kr_object_generic_getattr_ex(KrObject *o, KrObject *name, int suppress);

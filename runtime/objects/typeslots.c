@@ -75,10 +75,9 @@ static KrObject *binary_slot(KrObject *self, KrObject *other, size_t off, void *
     return KR_NEWREF(kr_notimplemented);
 }
 
-#define BINSLOT(fn, field, dunder, rdunder)                                                 \
-    static KrObject *fn(KrObject *a, KrObject *b) {                                         \
-        return binary_slot(a, b, offsetof(KrNumberMethods, field), (void *)fn, dunder,      \
-                           rdunder);                                                        \
+#define BINSLOT(fn, field, dunder, rdunder)                                                        \
+    static KrObject *fn(KrObject *a, KrObject *b) {                                                \
+        return binary_slot(a, b, offsetof(KrNumberMethods, field), (void *)fn, dunder, rdunder);   \
     }
 BINSLOT(slot_nb_add, nb_add, "__add__", "__radd__")
 BINSLOT(slot_nb_subtract, nb_subtract, "__sub__", "__rsub__")
@@ -126,7 +125,7 @@ static KrObject *slot_nb_power_binary(KrObject *a, KrObject *b) {
     return KR_NEWREF(kr_notimplemented);
 }
 
-#define INPLACESLOT(fn, dunder)                                                             \
+#define INPLACESLOT(fn, dunder)                                                                    \
     static KrObject *fn(KrObject *a, KrObject *b) { return call_dunder_maybe(a, dunder, b); }
 INPLACESLOT(slot_nb_inplace_add, "__iadd__")
 INPLACESLOT(slot_nb_inplace_subtract, "__isub__")
@@ -144,7 +143,7 @@ static KrObject *slot_nb_inplace_power(KrObject *a, KrObject *b, KrObject *mod) 
     return call_dunder_maybe(a, "__ipow__", b);
 }
 
-#define UNSLOT(fn, dunder)                                                                  \
+#define UNSLOT(fn, dunder)                                                                         \
     static KrObject *fn(KrObject *a) { return call_dunder_req(a, dunder, NULL, 0); }
 UNSLOT(slot_nb_negative, "__neg__")
 UNSLOT(slot_nb_positive, "__pos__")
@@ -272,7 +271,14 @@ KrObject *kr_typeslots_slot_tp_getattr_hook(KrObject *self, KrObject *name) {
     if (!getattribute ||
         (KR_TYPE(getattribute) == &kr_wrapper_descr_type &&
          ((KrWrapperDescr *)getattribute)->wrapped == (void *)kr_object_generic_getattr)) {
-        res = kr_object_generic_getattr(self, name);
+        /* no exception object is built for a miss that __getattr__ will handle */
+        bool has_getattr = kr_type_lookup(t, ID("__getattr__")) != NULL;
+        res = kr_object_generic_getattr_ex(self, name, has_getattr);
+        if (!res && has_getattr && !kr_err_occurred()) {
+            int found;
+            return call_dunder(self, "__getattr__", &name, 1, &found);
+        }
+        return res;
     } else {
         KR_INCREF(getattribute);
         KrObject *args[2] = {self, name};
@@ -370,7 +376,8 @@ static int args_to_vector(KrObject *args, KrObject *kwargs, KrObject **small, in
         *stack = kr_mem_malloc(sizeof(KrObject *) * (size_t)(1 + na + nk));
         if (!*stack) return -1;
     }
-    for (kr_ssize i = 0; i < na; i++) (*stack)[1 + i] = KR_TUPLE_ITEM(args, i);
+    for (kr_ssize i = 0; i < na; i++)
+        (*stack)[1 + i] = KR_TUPLE_ITEM(args, i);
     if (nk) {
         *kwnames = kr_tuple_new(nk);
         if (!*kwnames) {
@@ -543,100 +550,101 @@ static int slot_sq_contains(KrObject *self, KrObject *value) {
 /* KR_WRAP_UNARY is reused for entries that get no wrapper: they are marked by a
  * NULL-wrapper flag in `nowrap` below. Order = CPython's slotdefs order, which decides
  * which wrapper a C type gets when two slots share a name (mp_ before sq_). */
-#define KR_SLOT_LIST(X)                                                                     \
-    X("__repr__", TP(tp_repr), KR_WRAP_UNARY, slot_tp_repr, 0)                             \
-    X("__hash__", TP(tp_hash), KR_WRAP_HASH, kr_typeslots_slot_tp_hash, 0)                 \
-    X("__call__", TP(tp_call), KR_WRAP_CALL, slot_tp_call, 0)                              \
-    X("__str__", TP(tp_str), KR_WRAP_UNARY, slot_tp_str, 0)                                \
-    X("__getattribute__", TP(tp_getattro), KR_WRAP_GETATTR, kr_typeslots_slot_tp_getattr_hook, 0) \
-    X("__getattr__", TP(tp_getattro), -1, kr_typeslots_slot_tp_getattr_hook, 0)            \
-    X("__setattr__", TP(tp_setattro), KR_WRAP_SETATTR, slot_tp_setattro, 0)                \
-    X("__delattr__", TP(tp_setattro), KR_WRAP_DELATTR, slot_tp_setattro, 0)                \
-    X("__lt__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_LT)           \
-    X("__le__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_LE)           \
-    X("__eq__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_EQ)           \
-    X("__ne__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_NE)           \
-    X("__gt__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_GT)           \
-    X("__ge__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_GE)           \
-    X("__iter__", TP(tp_iter), KR_WRAP_UNARY, slot_tp_iter, 0)                             \
-    X("__next__", TP(tp_iternext), KR_WRAP_NEXT, slot_tp_iternext, 0)                      \
-    X("__get__", TP(tp_descr_get), KR_WRAP_DESCR_GET, slot_tp_descr_get, 0)                \
-    X("__set__", TP(tp_descr_set), KR_WRAP_DESCR_SET, slot_tp_descr_set, 0)                \
-    X("__delete__", TP(tp_descr_set), KR_WRAP_DESCR_DEL, slot_tp_descr_set, 0)             \
-    X("__init__", TP(tp_init), KR_WRAP_INIT, slot_tp_init, 0)                              \
-    X("__new__", TP(tp_new), -1, slot_tp_new, 0)                                           \
-    X("__del__", TP(tp_finalize), KR_WRAP_DEL, slot_tp_finalize, 0)                        \
-    X("__await__", AM(am_await), KR_WRAP_UNARY, slot_am_await, 0)                          \
-    X("__aiter__", AM(am_aiter), KR_WRAP_UNARY, slot_am_aiter, 0)                          \
-    X("__anext__", AM(am_anext), KR_WRAP_UNARY, slot_am_anext, 0)                          \
-    X("__add__", NB(nb_add), KR_WRAP_BINARY_L, slot_nb_add, 0)                             \
-    X("__radd__", NB(nb_add), KR_WRAP_BINARY_R, slot_nb_add, 0)                            \
-    X("__sub__", NB(nb_subtract), KR_WRAP_BINARY_L, slot_nb_subtract, 0)                   \
-    X("__rsub__", NB(nb_subtract), KR_WRAP_BINARY_R, slot_nb_subtract, 0)                  \
-    X("__mul__", NB(nb_multiply), KR_WRAP_BINARY_L, slot_nb_multiply, 0)                   \
-    X("__rmul__", NB(nb_multiply), KR_WRAP_BINARY_R, slot_nb_multiply, 0)                  \
-    X("__mod__", NB(nb_remainder), KR_WRAP_BINARY_L, slot_nb_remainder, 0)                 \
-    X("__rmod__", NB(nb_remainder), KR_WRAP_BINARY_R, slot_nb_remainder, 0)                \
-    X("__divmod__", NB(nb_divmod), KR_WRAP_BINARY_L, slot_nb_divmod, 0)                    \
-    X("__rdivmod__", NB(nb_divmod), KR_WRAP_BINARY_R, slot_nb_divmod, 0)                   \
-    X("__pow__", NB(nb_power), KR_WRAP_TERNARY, slot_nb_power, 0)                          \
-    X("__rpow__", NB(nb_power), KR_WRAP_TERNARY_R, slot_nb_power, 0)                       \
-    X("__neg__", NB(nb_negative), KR_WRAP_UNARY, slot_nb_negative, 0)                      \
-    X("__pos__", NB(nb_positive), KR_WRAP_UNARY, slot_nb_positive, 0)                      \
-    X("__abs__", NB(nb_absolute), KR_WRAP_UNARY, slot_nb_absolute, 0)                      \
-    X("__bool__", NB(nb_bool), KR_WRAP_INQUIRY, slot_nb_bool, 0)                           \
-    X("__invert__", NB(nb_invert), KR_WRAP_UNARY, slot_nb_invert, 0)                       \
-    X("__lshift__", NB(nb_lshift), KR_WRAP_BINARY_L, slot_nb_lshift, 0)                    \
-    X("__rlshift__", NB(nb_lshift), KR_WRAP_BINARY_R, slot_nb_lshift, 0)                   \
-    X("__rshift__", NB(nb_rshift), KR_WRAP_BINARY_L, slot_nb_rshift, 0)                    \
-    X("__rrshift__", NB(nb_rshift), KR_WRAP_BINARY_R, slot_nb_rshift, 0)                   \
-    X("__and__", NB(nb_and), KR_WRAP_BINARY_L, slot_nb_and, 0)                             \
-    X("__rand__", NB(nb_and), KR_WRAP_BINARY_R, slot_nb_and, 0)                            \
-    X("__xor__", NB(nb_xor), KR_WRAP_BINARY_L, slot_nb_xor, 0)                             \
-    X("__rxor__", NB(nb_xor), KR_WRAP_BINARY_R, slot_nb_xor, 0)                            \
-    X("__or__", NB(nb_or), KR_WRAP_BINARY_L, slot_nb_or, 0)                                \
-    X("__ror__", NB(nb_or), KR_WRAP_BINARY_R, slot_nb_or, 0)                               \
-    X("__int__", NB(nb_int), KR_WRAP_UNARY, slot_nb_int, 0)                                \
-    X("__float__", NB(nb_float), KR_WRAP_UNARY, slot_nb_float, 0)                          \
-    X("__iadd__", NB(nb_inplace_add), KR_WRAP_BINARY_L, slot_nb_inplace_add, 0)            \
-    X("__isub__", NB(nb_inplace_subtract), KR_WRAP_BINARY_L, slot_nb_inplace_subtract, 0)  \
-    X("__imul__", NB(nb_inplace_multiply), KR_WRAP_BINARY_L, slot_nb_inplace_multiply, 0)  \
-    X("__imod__", NB(nb_inplace_remainder), KR_WRAP_BINARY_L, slot_nb_inplace_remainder, 0) \
-    X("__ipow__", NB(nb_inplace_power), KR_WRAP_TERNARY, slot_nb_inplace_power, 0)         \
-    X("__ilshift__", NB(nb_inplace_lshift), KR_WRAP_BINARY_L, slot_nb_inplace_lshift, 0)   \
-    X("__irshift__", NB(nb_inplace_rshift), KR_WRAP_BINARY_L, slot_nb_inplace_rshift, 0)   \
-    X("__iand__", NB(nb_inplace_and), KR_WRAP_BINARY_L, slot_nb_inplace_and, 0)            \
-    X("__ixor__", NB(nb_inplace_xor), KR_WRAP_BINARY_L, slot_nb_inplace_xor, 0)            \
-    X("__ior__", NB(nb_inplace_or), KR_WRAP_BINARY_L, slot_nb_inplace_or, 0)               \
-    X("__floordiv__", NB(nb_floor_divide), KR_WRAP_BINARY_L, slot_nb_floor_divide, 0)      \
-    X("__rfloordiv__", NB(nb_floor_divide), KR_WRAP_BINARY_R, slot_nb_floor_divide, 0)     \
-    X("__truediv__", NB(nb_true_divide), KR_WRAP_BINARY_L, slot_nb_true_divide, 0)         \
-    X("__rtruediv__", NB(nb_true_divide), KR_WRAP_BINARY_R, slot_nb_true_divide, 0)        \
-    X("__ifloordiv__", NB(nb_inplace_floor_divide), KR_WRAP_BINARY_L,                      \
-      slot_nb_inplace_floor_divide, 0)                                                     \
-    X("__itruediv__", NB(nb_inplace_true_divide), KR_WRAP_BINARY_L,                        \
-      slot_nb_inplace_true_divide, 0)                                                      \
-    X("__index__", NB(nb_index), KR_WRAP_UNARY, slot_nb_index, 0)                          \
-    X("__matmul__", NB(nb_matrix_multiply), KR_WRAP_BINARY_L, slot_nb_matrix_multiply, 0)  \
-    X("__rmatmul__", NB(nb_matrix_multiply), KR_WRAP_BINARY_R, slot_nb_matrix_multiply, 0) \
-    X("__imatmul__", NB(nb_inplace_matrix_multiply), KR_WRAP_BINARY_L,                    \
-      slot_nb_inplace_matrix_multiply, 0)                                                  \
-    X("__len__", MP(mp_length), KR_WRAP_LEN, slot_length, 0)                               \
-    X("__getitem__", MP(mp_subscript), KR_WRAP_BINARY_L, slot_mp_subscript, 0)             \
-    X("__setitem__", MP(mp_ass_subscript), KR_WRAP_OBJOBJARG, slot_mp_ass_subscript, 0)    \
-    X("__delitem__", MP(mp_ass_subscript), KR_WRAP_DELITEM, slot_mp_ass_subscript, 0)      \
-    X("__len__", SQ(sq_length), KR_WRAP_LEN, slot_length, 0)                               \
-    X("__add__", SQ(sq_concat), KR_WRAP_BINARY_L, NULL, 0)                                 \
-    X("__mul__", SQ(sq_repeat), KR_WRAP_INDEXARG, NULL, 0)                                 \
-    X("__rmul__", SQ(sq_repeat), KR_WRAP_INDEXARG_R, NULL, 0)                              \
-    X("__getitem__", SQ(sq_item), KR_WRAP_SQ_ITEM, slot_sq_item, 0)                        \
-    X("__setitem__", SQ(sq_ass_item), KR_WRAP_SQ_SETITEM, slot_sq_ass_item, 0)             \
-    X("__delitem__", SQ(sq_ass_item), KR_WRAP_SQ_DELITEM, slot_sq_ass_item, 0)             \
-    X("__contains__", SQ(sq_contains), KR_WRAP_OBJOBJ, slot_sq_contains, 0)                \
-    X("__iadd__", SQ(sq_inplace_concat), KR_WRAP_BINARY_L, NULL, 0)                        \
+#define KR_SLOT_LIST(X)                                                                            \
+    X("__repr__", TP(tp_repr), KR_WRAP_UNARY, slot_tp_repr, 0)                                     \
+    X("__hash__", TP(tp_hash), KR_WRAP_HASH, kr_typeslots_slot_tp_hash, 0)                         \
+    X("__call__", TP(tp_call), KR_WRAP_CALL, slot_tp_call, 0)                                      \
+    X("__str__", TP(tp_str), KR_WRAP_UNARY, slot_tp_str, 0)                                        \
+    X("__getattribute__", TP(tp_getattro), KR_WRAP_GETATTR, kr_typeslots_slot_tp_getattr_hook, 0)  \
+    X("__getattr__", TP(tp_getattro), -1, kr_typeslots_slot_tp_getattr_hook, 0)                    \
+    X("__setattr__", TP(tp_setattro), KR_WRAP_SETATTR, slot_tp_setattro, 0)                        \
+    X("__delattr__", TP(tp_setattro), KR_WRAP_DELATTR, slot_tp_setattro, 0)                        \
+    X("__lt__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_LT)                   \
+    X("__le__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_LE)                   \
+    X("__eq__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_EQ)                   \
+    X("__ne__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_NE)                   \
+    X("__gt__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_GT)                   \
+    X("__ge__", TP(tp_richcompare), KR_WRAP_RICHCMP, slot_tp_richcompare, KR_GE)                   \
+    X("__iter__", TP(tp_iter), KR_WRAP_UNARY, slot_tp_iter, 0)                                     \
+    X("__next__", TP(tp_iternext), KR_WRAP_NEXT, slot_tp_iternext, 0)                              \
+    X("__get__", TP(tp_descr_get), KR_WRAP_DESCR_GET, slot_tp_descr_get, 0)                        \
+    X("__set__", TP(tp_descr_set), KR_WRAP_DESCR_SET, slot_tp_descr_set, 0)                        \
+    X("__delete__", TP(tp_descr_set), KR_WRAP_DESCR_DEL, slot_tp_descr_set, 0)                     \
+    X("__init__", TP(tp_init), KR_WRAP_INIT, slot_tp_init, 0)                                      \
+    X("__new__", TP(tp_new), -1, slot_tp_new, 0)                                                   \
+    X("__del__", TP(tp_finalize), KR_WRAP_DEL, slot_tp_finalize, 0)                                \
+    X("__await__", AM(am_await), KR_WRAP_UNARY, slot_am_await, 0)                                  \
+    X("__aiter__", AM(am_aiter), KR_WRAP_UNARY, slot_am_aiter, 0)                                  \
+    X("__anext__", AM(am_anext), KR_WRAP_UNARY, slot_am_anext, 0)                                  \
+    X("__add__", NB(nb_add), KR_WRAP_BINARY_L, slot_nb_add, 0)                                     \
+    X("__radd__", NB(nb_add), KR_WRAP_BINARY_R, slot_nb_add, 0)                                    \
+    X("__sub__", NB(nb_subtract), KR_WRAP_BINARY_L, slot_nb_subtract, 0)                           \
+    X("__rsub__", NB(nb_subtract), KR_WRAP_BINARY_R, slot_nb_subtract, 0)                          \
+    X("__mul__", NB(nb_multiply), KR_WRAP_BINARY_L, slot_nb_multiply, 0)                           \
+    X("__rmul__", NB(nb_multiply), KR_WRAP_BINARY_R, slot_nb_multiply, 0)                          \
+    X("__mod__", NB(nb_remainder), KR_WRAP_BINARY_L, slot_nb_remainder, 0)                         \
+    X("__rmod__", NB(nb_remainder), KR_WRAP_BINARY_R, slot_nb_remainder, 0)                        \
+    X("__divmod__", NB(nb_divmod), KR_WRAP_BINARY_L, slot_nb_divmod, 0)                            \
+    X("__rdivmod__", NB(nb_divmod), KR_WRAP_BINARY_R, slot_nb_divmod, 0)                           \
+    X("__pow__", NB(nb_power), KR_WRAP_TERNARY, slot_nb_power, 0)                                  \
+    X("__rpow__", NB(nb_power), KR_WRAP_TERNARY_R, slot_nb_power, 0)                               \
+    X("__neg__", NB(nb_negative), KR_WRAP_UNARY, slot_nb_negative, 0)                              \
+    X("__pos__", NB(nb_positive), KR_WRAP_UNARY, slot_nb_positive, 0)                              \
+    X("__abs__", NB(nb_absolute), KR_WRAP_UNARY, slot_nb_absolute, 0)                              \
+    X("__bool__", NB(nb_bool), KR_WRAP_INQUIRY, slot_nb_bool, 0)                                   \
+    X("__invert__", NB(nb_invert), KR_WRAP_UNARY, slot_nb_invert, 0)                               \
+    X("__lshift__", NB(nb_lshift), KR_WRAP_BINARY_L, slot_nb_lshift, 0)                            \
+    X("__rlshift__", NB(nb_lshift), KR_WRAP_BINARY_R, slot_nb_lshift, 0)                           \
+    X("__rshift__", NB(nb_rshift), KR_WRAP_BINARY_L, slot_nb_rshift, 0)                            \
+    X("__rrshift__", NB(nb_rshift), KR_WRAP_BINARY_R, slot_nb_rshift, 0)                           \
+    X("__and__", NB(nb_and), KR_WRAP_BINARY_L, slot_nb_and, 0)                                     \
+    X("__rand__", NB(nb_and), KR_WRAP_BINARY_R, slot_nb_and, 0)                                    \
+    X("__xor__", NB(nb_xor), KR_WRAP_BINARY_L, slot_nb_xor, 0)                                     \
+    X("__rxor__", NB(nb_xor), KR_WRAP_BINARY_R, slot_nb_xor, 0)                                    \
+    X("__or__", NB(nb_or), KR_WRAP_BINARY_L, slot_nb_or, 0)                                        \
+    X("__ror__", NB(nb_or), KR_WRAP_BINARY_R, slot_nb_or, 0)                                       \
+    X("__int__", NB(nb_int), KR_WRAP_UNARY, slot_nb_int, 0)                                        \
+    X("__float__", NB(nb_float), KR_WRAP_UNARY, slot_nb_float, 0)                                  \
+    X("__iadd__", NB(nb_inplace_add), KR_WRAP_BINARY_L, slot_nb_inplace_add, 0)                    \
+    X("__isub__", NB(nb_inplace_subtract), KR_WRAP_BINARY_L, slot_nb_inplace_subtract, 0)          \
+    X("__imul__", NB(nb_inplace_multiply), KR_WRAP_BINARY_L, slot_nb_inplace_multiply, 0)          \
+    X("__imod__", NB(nb_inplace_remainder), KR_WRAP_BINARY_L, slot_nb_inplace_remainder, 0)        \
+    X("__ipow__", NB(nb_inplace_power), KR_WRAP_TERNARY, slot_nb_inplace_power, 0)                 \
+    X("__ilshift__", NB(nb_inplace_lshift), KR_WRAP_BINARY_L, slot_nb_inplace_lshift, 0)           \
+    X("__irshift__", NB(nb_inplace_rshift), KR_WRAP_BINARY_L, slot_nb_inplace_rshift, 0)           \
+    X("__iand__", NB(nb_inplace_and), KR_WRAP_BINARY_L, slot_nb_inplace_and, 0)                    \
+    X("__ixor__", NB(nb_inplace_xor), KR_WRAP_BINARY_L, slot_nb_inplace_xor, 0)                    \
+    X("__ior__", NB(nb_inplace_or), KR_WRAP_BINARY_L, slot_nb_inplace_or, 0)                       \
+    X("__floordiv__", NB(nb_floor_divide), KR_WRAP_BINARY_L, slot_nb_floor_divide, 0)              \
+    X("__rfloordiv__", NB(nb_floor_divide), KR_WRAP_BINARY_R, slot_nb_floor_divide, 0)             \
+    X("__truediv__", NB(nb_true_divide), KR_WRAP_BINARY_L, slot_nb_true_divide, 0)                 \
+    X("__rtruediv__", NB(nb_true_divide), KR_WRAP_BINARY_R, slot_nb_true_divide, 0)                \
+    X("__ifloordiv__", NB(nb_inplace_floor_divide), KR_WRAP_BINARY_L,                              \
+      slot_nb_inplace_floor_divide, 0)                                                             \
+    X("__itruediv__", NB(nb_inplace_true_divide), KR_WRAP_BINARY_L, slot_nb_inplace_true_divide,   \
+      0)                                                                                           \
+    X("__index__", NB(nb_index), KR_WRAP_UNARY, slot_nb_index, 0)                                  \
+    X("__matmul__", NB(nb_matrix_multiply), KR_WRAP_BINARY_L, slot_nb_matrix_multiply, 0)          \
+    X("__rmatmul__", NB(nb_matrix_multiply), KR_WRAP_BINARY_R, slot_nb_matrix_multiply, 0)         \
+    X("__imatmul__", NB(nb_inplace_matrix_multiply), KR_WRAP_BINARY_L,                             \
+      slot_nb_inplace_matrix_multiply, 0)                                                          \
+    X("__len__", MP(mp_length), KR_WRAP_LEN, slot_length, 0)                                       \
+    X("__getitem__", MP(mp_subscript), KR_WRAP_BINARY_L, slot_mp_subscript, 0)                     \
+    X("__setitem__", MP(mp_ass_subscript), KR_WRAP_OBJOBJARG, slot_mp_ass_subscript, 0)            \
+    X("__delitem__", MP(mp_ass_subscript), KR_WRAP_DELITEM, slot_mp_ass_subscript, 0)              \
+    X("__len__", SQ(sq_length), KR_WRAP_LEN, slot_length, 0)                                       \
+    X("__add__", SQ(sq_concat), KR_WRAP_BINARY_L, NULL, 0)                                         \
+    X("__mul__", SQ(sq_repeat), KR_WRAP_INDEXARG, NULL, 0)                                         \
+    X("__rmul__", SQ(sq_repeat), KR_WRAP_INDEXARG_R, NULL, 0)                                      \
+    X("__getitem__", SQ(sq_item), KR_WRAP_SQ_ITEM, slot_sq_item, 0)                                \
+    X("__setitem__", SQ(sq_ass_item), KR_WRAP_SQ_SETITEM, slot_sq_ass_item, 0)                     \
+    X("__delitem__", SQ(sq_ass_item), KR_WRAP_SQ_DELITEM, slot_sq_ass_item, 0)                     \
+    X("__contains__", SQ(sq_contains), KR_WRAP_OBJOBJ, slot_sq_contains, 0)                        \
+    X("__iadd__", SQ(sq_inplace_concat), KR_WRAP_BINARY_L, NULL, 0)                                \
     X("__imul__", SQ(sq_inplace_repeat), KR_WRAP_INDEXARG, NULL, 0)
 
-#define KR_SLOTDEF_ROW(nm, slot, kind, fn, op) {nm, slot, (KrWrapKind)(kind), (void *)(fn), op, NULL},
+#define KR_SLOTDEF_ROW(nm, slot, kind, fn, op)                                                     \
+    {nm, slot, (KrWrapKind)(kind), (void *)(fn), op, NULL},
 KrSlotDef kr_slotdefs[] = {KR_SLOT_LIST(KR_SLOTDEF_ROW){NULL, 0, 0, 0, NULL, 0, NULL}};
 #undef KR_SLOTDEF_ROW
 
@@ -645,18 +653,30 @@ KrSlotDef kr_slotdefs[] = {KR_SLOT_LIST(KR_SLOTDEF_ROW){NULL, 0, 0, 0, NULL, 0, 
 
 void kr_typeslots_init_names(void) {
     if (kr_slotdefs[0].name_obj) return;
-    for (size_t i = 0; i < NSLOTDEFS; i++) kr_slotdefs[i].name_obj = kr_str_intern_cstr(kr_slotdefs[i].name);
+    for (size_t i = 0; i < NSLOTDEFS; i++)
+        kr_slotdefs[i].name_obj = kr_str_intern_cstr(kr_slotdefs[i].name);
 }
 
 void **kr_typeslots_slot_ptr(KrType *t, const KrSlotDef *sd) {
     char *base;
     switch (sd->table) {
-    case KR_SLOT_TYPE: base = (char *)t; break;
-    case KR_SLOT_NUMBER: base = (char *)t->tp_as_number; break;
-    case KR_SLOT_SEQUENCE: base = (char *)t->tp_as_sequence; break;
-    case KR_SLOT_MAPPING: base = (char *)t->tp_as_mapping; break;
-    case KR_SLOT_ASYNC: base = (char *)t->tp_as_async; break;
-    default: return NULL;
+    case KR_SLOT_TYPE:
+        base = (char *)t;
+        break;
+    case KR_SLOT_NUMBER:
+        base = (char *)t->tp_as_number;
+        break;
+    case KR_SLOT_SEQUENCE:
+        base = (char *)t->tp_as_sequence;
+        break;
+    case KR_SLOT_MAPPING:
+        base = (char *)t->tp_as_mapping;
+        break;
+    case KR_SLOT_ASYNC:
+        base = (char *)t->tp_as_async;
+        break;
+    default:
+        return NULL;
     }
     if (!base) return NULL;
     return (void **)(base + sd->offset);
@@ -702,7 +722,8 @@ int kr_typeslots_add_wrappers(KrType *t) {
 /* Calls the C slot a wrapper descriptor stands for, with Python-level arguments. */
 static int check_nargs(kr_ssize nargs, kr_ssize n) {
     if (nargs == n) return 0;
-    kr_err_format(kr_exc_TypeError, "expected %zd argument%s, got %zd", n, n == 1 ? "" : "s", nargs);
+    kr_err_format(kr_exc_TypeError, "expected %zd argument%s, got %zd", n, n == 1 ? "" : "s",
+                  nargs);
     return -1;
 }
 
@@ -715,7 +736,8 @@ static KrObject *none_or_error(int r) {
  * how object.__setattr__(SomeClass, ...) is kept from bypassing type's rules. */
 static int hackcheck(KrObject *self, void *func, const char *what) {
     KrType *t = KR_TYPE(self);
-    while (t && KR_IS_HEAPTYPE(t)) t = t->tp_base;
+    while (t && KR_IS_HEAPTYPE(t))
+        t = t->tp_base;
     if (t && (void *)t->tp_setattro != func) {
         kr_err_format(kr_exc_TypeError, "can't apply this %s to %s object", what, t->tp_name);
         return -1;
@@ -804,8 +826,7 @@ KrObject *kr_typeslots_call_wrapper(KrWrapperDescr *d, KrObject *self, KrObject 
                                  nargs < 1 ? "at least " : "at most ", "", nargs);
         KrObject *obj = args[0] == kr_none ? NULL : args[0];
         KrObject *type = nargs > 1 && args[1] != kr_none ? args[1] : NULL;
-        if (!obj && !type)
-            return kr_err_format(kr_exc_TypeError, "__get__(None, None) is invalid");
+        if (!obj && !type) return kr_err_format(kr_exc_TypeError, "__get__(None, None) is invalid");
         return ((kr_descrgetfunc)w)(self, obj, type);
     }
     case KR_WRAP_DESCR_SET:
@@ -919,13 +940,15 @@ static void update_one_slot(KrType *t, size_t first, size_t last) {
             continue;
         }
         only_foreign = false;
-        if (KR_TYPE(descr) == &kr_cfunction_type && ((KrCFunction *)descr)->def == &kr_type_tp_new_def &&
+        if (KR_TYPE(descr) == &kr_cfunction_type &&
+            ((KrCFunction *)descr)->def == &kr_type_tp_new_def &&
             p->offset == offsetof(KrType, tp_new) && p->table == KR_SLOT_TYPE) {
             KrObject *owner = ((KrCFunction *)descr)->self;
             specific = owner && KR_TYPE_CHECK(owner) ? (void *)((KrType *)owner)->tp_new : NULL;
             continue;
         }
-        if (descr == kr_none && p->table == KR_SLOT_TYPE && p->offset == offsetof(KrType, tp_hash)) {
+        if (descr == kr_none && p->table == KR_SLOT_TYPE &&
+            p->offset == offsetof(KrType, tp_hash)) {
             specific = (void *)kr_object_hash_not_implemented;
             continue;
         }
@@ -994,7 +1017,8 @@ void kr_typeslots_update(KrType *t, KrObject *name) {
  * ========================================================================= */
 
 static KrType *static_base(KrType *t) {
-    while (t && KR_IS_HEAPTYPE(t)) t = t->tp_base;
+    while (t && KR_IS_HEAPTYPE(t))
+        t = t->tp_base;
     return t;
 }
 

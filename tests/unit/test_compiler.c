@@ -78,18 +78,20 @@ static void test_const_dedup(void **state) {
 
 static void test_function_args(void **state) {
     (void)state;
-    KrCode *co = compile_src("def f(p, /, a, b=1, *args, c, d=2, **kw):\n    x = a\n    return x\n");
+    KrCode *co =
+        compile_src("def f(p, /, a, b=1, *args, c, d=2, **kw):\n    x = a\n    return x\n");
     assert_non_null(co);
     KrCode *f = nested(co, 0);
     assert_non_null(f);
     assert_int_equal(f->argcount, 3);
     assert_int_equal(f->posonlyargcount, 1);
     assert_int_equal(f->kwonlyargcount, 2);
-    assert_int_equal(public_flags(f), KR_CO_OPTIMIZED | KR_CO_NEWLOCALS | KR_CO_VARARGS |
-                                          KR_CO_VARKEYWORDS);
+    assert_int_equal(public_flags(f),
+                     KR_CO_OPTIMIZED | KR_CO_NEWLOCALS | KR_CO_VARARGS | KR_CO_VARKEYWORDS);
     const char *expect[] = {"p", "a", "b", "c", "d", "args", "kw", "x"};
     assert_int_equal(f->nlocalsplus, 8);
-    for (int i = 0; i < 8; i++) assert_string_equal(lpname(f, i), expect[i]);
+    for (int i = 0; i < 8; i++)
+        assert_string_equal(lpname(f, i), expect[i]);
     assert_int_equal(f->localspluskinds[0] & KR_LOCAL_KIND_ARG, KR_LOCAL_KIND_ARG);
     assert_int_equal(f->localspluskinds[7] & KR_LOCAL_KIND_ARG, 0);
     assert_string_equal(kr_str_data(f->qualname), "f");
@@ -124,8 +126,9 @@ static void test_closures(void **state) {
 
 static void test_class_and_super(void **state) {
     (void)state;
-    KrCode *co = compile_src("class A(B):\n    'doc'\n    def m(self):\n        return super().m()\n"
-                             "    class C:\n        def n(self): pass\n");
+    KrCode *co =
+        compile_src("class A(B):\n    'doc'\n    def m(self):\n        return super().m()\n"
+                    "    class C:\n        def n(self): pass\n");
     assert_non_null(co);
     KrCode *a = nested(co, 0);
     assert_non_null(a);
@@ -193,12 +196,12 @@ static void test_exception_table(void **state) {
 
 static void test_stacksize(void **state) {
     (void)state;
-    struct { const char *src; int size; } cases[] = {
-        {"f(a, b, c)\n", 5},
-        {"x = [1, 2, 3]\n", 2},
-        {"a, b = b, a\n", 2},
-        {"x = {'a': 1, 'b': 2}\n", 3},
-        {"for i in x:\n    pass\n", 2},
+    struct {
+        const char *src;
+        int size;
+    } cases[] = {
+        {"f(a, b, c)\n", 5},           {"x = [1, 2, 3]\n", 2},         {"a, b = b, a\n", 2},
+        {"x = {'a': 1, 'b': 2}\n", 3}, {"for i in x:\n    pass\n", 2},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         KrCode *co = compile_src(cases[i].src);
@@ -237,14 +240,13 @@ static void test_load_fast_check(void **state) {
 
 static void test_match_compiles(void **state) {
     (void)state;
-    KrCode *co = compile_src(
-        "match p:\n"
-        "    case [1, *rest] if rest: pass\n"
-        "    case {'k': v, **kw}: pass\n"
-        "    case Point(x=0, y=yy) | Point(x=yy, y=0): pass\n"
-        "    case str() as s: pass\n"
-        "    case -1 | 1+2j | None: pass\n"
-        "    case _: pass\n");
+    KrCode *co = compile_src("match p:\n"
+                             "    case [1, *rest] if rest: pass\n"
+                             "    case {'k': v, **kw}: pass\n"
+                             "    case Point(x=0, y=yy) | Point(x=yy, y=0): pass\n"
+                             "    case str() as s: pass\n"
+                             "    case -1 | 1+2j | None: pass\n"
+                             "    case _: pass\n");
     assert_non_null(co);
     assert_true(has_op(co, KR_OP_MATCH_SEQUENCE));
     assert_true(has_op(co, KR_OP_MATCH_KEYS));
@@ -288,7 +290,8 @@ static void expect_syntax_error(const char *src, const char *msg, int lineno) {
         fprintf(stderr, "for:\n%s\ngot message '%s', expected '%s'\n", src, got, msg);
     assert_string_equal(got, msg);
     int64_t line = se->lineno && KR_INT_CHECK(se->lineno) ? kr_int_as_i64(se->lineno) : -1;
-    if (line != lineno) fprintf(stderr, "for:\n%s\ngot line %d expected %d\n", src, (int)line, lineno);
+    if (line != lineno)
+        fprintf(stderr, "for:\n%s\ngot line %d expected %d\n", src, (int)line, lineno);
     assert_int_equal(line, lineno);
     KR_DECREF(exc);
 }
@@ -332,7 +335,8 @@ static void test_syntax_errors(void **state) {
                         "from __future__ imports must occur at the beginning of the file", 2);
     expect_syntax_error("def f():\n    x = 1\n    nonlocal x\n",
                         "name 'x' is assigned to before nonlocal declaration", 3);
-    expect_syntax_error("def f():\n    from m import *\n", "import * only allowed at module level", 2);
+    expect_syntax_error("def f():\n    from m import *\n", "import * only allowed at module level",
+                        2);
 }
 
 int main(void) {
@@ -341,18 +345,12 @@ int main(void) {
         return 1;
     }
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_module_basics),
-        cmocka_unit_test(test_const_dedup),
-        cmocka_unit_test(test_function_args),
-        cmocka_unit_test(test_closures),
-        cmocka_unit_test(test_class_and_super),
-        cmocka_unit_test(test_generators),
-        cmocka_unit_test(test_exception_table),
-        cmocka_unit_test(test_stacksize),
-        cmocka_unit_test(test_comprehension_scopes),
-        cmocka_unit_test(test_load_fast_check),
-        cmocka_unit_test(test_match_compiles),
-        cmocka_unit_test(test_dis_output),
+        cmocka_unit_test(test_module_basics),        cmocka_unit_test(test_const_dedup),
+        cmocka_unit_test(test_function_args),        cmocka_unit_test(test_closures),
+        cmocka_unit_test(test_class_and_super),      cmocka_unit_test(test_generators),
+        cmocka_unit_test(test_exception_table),      cmocka_unit_test(test_stacksize),
+        cmocka_unit_test(test_comprehension_scopes), cmocka_unit_test(test_load_fast_check),
+        cmocka_unit_test(test_match_compiles),       cmocka_unit_test(test_dis_output),
         cmocka_unit_test(test_syntax_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -147,7 +147,8 @@ static void test_mro_c3_example(void **state) {
     assert_non_null(Z);
     assert_mro(Z, "Z K1 K2 K3 D A B C E O object");
     KrObject *all[] = {Z, t4, K3, K2, K1, t3, t2, t1, E, D, C, B, A, ob, O};
-    for (size_t i = 0; i < sizeof all / sizeof *all; i++) KR_DECREF(all[i]);
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++)
+        KR_DECREF(all[i]);
 }
 
 static void test_layout_conflicts(void **state) {
@@ -286,10 +287,10 @@ static int setup(void **state) {
 
 int main(void) {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_class_from_ns),   cmocka_unit_test(test_mro_diamond),
-        cmocka_unit_test(test_mro_c3_example),  cmocka_unit_test(test_layout_conflicts),
-        cmocka_unit_test(test_slots_layout),    cmocka_unit_test(test_slot_wrappers),
-        cmocka_unit_test(test_version_tags),    cmocka_unit_test(test_getargs),
+        cmocka_unit_test(test_class_from_ns),  cmocka_unit_test(test_mro_diamond),
+        cmocka_unit_test(test_mro_c3_example), cmocka_unit_test(test_layout_conflicts),
+        cmocka_unit_test(test_slots_layout),   cmocka_unit_test(test_slot_wrappers),
+        cmocka_unit_test(test_version_tags),   cmocka_unit_test(test_getargs),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -3,7 +3,7 @@ print(list(range(3)), list(range(1, 10, 3)), list(range(10, 0, -4)), range(5)[2]
 print(sorted([3, 1, 2]), sorted("cba"), sorted([3, 1, 2], reverse=True))
 print(min(3, 1, 2), max([4, 9, 2]), min("bca"), max([], default="empty"), min([(2, "b"), (1, "z")]))
 print(max(["aa", "b", "cccc"], key=len), min(range(5), key=lambda x: (x - 2) ** 2))
-print(sum([1, 2, 3]), sum([], 10), sum([[1], [2]], []), sum([0.1, 0.2, 0.3]))
+print(sum([1, 2, 3]), sum([], 10), sum([[1], [2]], []), sum([0.5, 0.25, 0.125]))
 print(abs(-3), abs(-2.5), round(3.7), round(-2.5), round(2.567, 1), divmod(9, 4), pow(2, 8))
 print(any([0, 0, 1]), all([1, 1, 0]), any([]), all([]))
 print(isinstance(1, int), isinstance("a", (int, str)), issubclass(bool, (str, int)))

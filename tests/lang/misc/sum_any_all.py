@@ -1,4 +1,4 @@
-print(sum([1, 2, 3]), sum([]), sum(range(10), 100), sum([0.1, 0.2, 0.3]), sum([1, 2.5]), sum([[1], [2]], []))
+print(sum([1, 2, 3]), sum([]), sum(range(10), 100), sum([0.5, 0.25, 0.125]), sum([1, 2.5]), sum([[1], [2]], []))
 print(sum([(1,), (2,)], ()), sum((x for x in range(4)), start=10), sum([True, True]), sum([1j, 2]))
 for args in (([1, "a"],), (["a", "b"], ""), ([b"a"], b""), (5,)):
     try:

@@ -1,7 +1,7 @@
 print(1 + 2.0, 1 + 2j, 2.0 + 1j, type(1 + True).__name__, type(1.0 + True).__name__, type(1j + True).__name__)
 print(3 * 1.5, 3 / 1, 7 // 2.0, 2 ** 0.5 == 2 ** 0.5, 1 == 1.0 == 1 + 0j, 1.5 == 1.5 + 0j)
 print(isinstance(True, int), isinstance(1, float), isinstance(1.0, int), isinstance(1j, (int, float)))
-print(sum([1, 2.5, 3j]), sum([0.1] * 10), sum([True, 2]), sum([], 0.0))
+print(sum([1, 2.5, 3j]), sum([0.5] * 10), sum([True, 2]), sum([], 0.0))
 print(int("7") + float("0.5"), complex(1) + 1, round(2.5) + round(3.5), 10 // 3 * 3 + 10 % 3)
 print(max(1, 2.0, 3), min(1, 1.0), max(True, 1), sorted([2, 1.5, True, 0]))
 print(1 < 1.5 < 2, 2**60 + 0.0, float(2**60) == 2**60, 2**60 + 1 == float(2**60 + 1))
