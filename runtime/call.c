@@ -14,7 +14,10 @@ KrObject *kr_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf
         if (f) return f(callable, args, nargsf, kwnames);
     }
     if (t->tp_call) {
-        /* calls through tp_call (classes, __call__) can recurse without a Python frame */
+        /* Calls through tp_call (classes, __call__) can recurse without a Python frame.
+         * Exception classes are exempt: CPython creates the exceptions C code raises
+         * lazily, so raising RecursionError itself must not trip this guard. */
+        if (KR_EXC_TYPE_CHECK(callable)) return t->tp_call(callable, args, nargsf, kwnames);
         if (kr_enter_recursive_call(" while calling a Python object") < 0) return NULL;
         KrObject *r = t->tp_call(callable, args, nargsf, kwnames);
         kr_leave_recursive_call();

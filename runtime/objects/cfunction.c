@@ -45,8 +45,8 @@ static KrObject *arg_error(KrMethodDef *def, KrObject *self, KrType *owner, cons
     return NULL;
 }
 
-KrObject *kr_cfunction_dispatch(KrMethodDef *def, KrObject *self, KrObject *const *args,
-                                kr_ssize nargs, KrObject *kwnames, KrType *owner) {
+static KrObject *dispatch(KrMethodDef *def, KrObject *self, KrObject *const *args, kr_ssize nargs,
+                          KrObject *kwnames, KrType *owner) {
     int flags = def->flags & ~(KR_METH_CLASS | KR_METH_STATIC | KR_METH_COEXIST);
     bool has_kw = kwnames && KR_SIZE(kwnames) > 0;
     if (flags == (KR_METH_FASTCALL | KR_METH_KEYWORDS))
@@ -68,6 +68,15 @@ KrObject *kr_cfunction_dispatch(KrMethodDef *def, KrObject *self, KrObject *cons
     return NULL;
 }
 
+/* Like CPython, every call of a C function counts against the recursion limit. */
+KrObject *kr_cfunction_dispatch(KrMethodDef *def, KrObject *self, KrObject *const *args,
+                                kr_ssize nargs, KrObject *kwnames, KrType *owner) {
+    if (kr_enter_recursive_call(" while calling a Python object") < 0) return NULL;
+    KrObject *r = dispatch(def, self, args, nargs, kwnames, owner);
+    kr_leave_recursive_call();
+    return r;
+}
+
 static KrObject *cfunction_vectorcall(KrObject *callable, KrObject *const *args, size_t nargsf,
                                       KrObject *kwnames) {
     KrCFunction *f = CF(callable);
@@ -80,14 +89,20 @@ static KrObject *cfunction_vectorcall_o(KrObject *callable, KrObject *const *arg
     KrCFunction *f = CF(callable);
     if (kr_vectorcall_nargs(nargsf) != 1 || (kwnames && KR_SIZE(kwnames)))
         return cfunction_vectorcall(callable, args, nargsf, kwnames);
-    return ((kr_cfunction)f->def->func)(f->self, args[0]);
+    if (kr_enter_recursive_call(" while calling a Python object") < 0) return NULL;
+    KrObject *r = ((kr_cfunction)f->def->func)(f->self, args[0]);
+    kr_leave_recursive_call();
+    return r;
 }
 
 static KrObject *cfunction_vectorcall_fastkw(KrObject *callable, KrObject *const *args,
                                              size_t nargsf, KrObject *kwnames) {
     KrCFunction *f = CF(callable);
-    return ((kr_cfunction_fastkw)f->def->func)(f->self, args, kr_vectorcall_nargs(nargsf),
-                                               kwnames && KR_SIZE(kwnames) ? kwnames : NULL);
+    if (kr_enter_recursive_call(" while calling a Python object") < 0) return NULL;
+    KrObject *r = ((kr_cfunction_fastkw)f->def->func)(f->self, args, kr_vectorcall_nargs(nargsf),
+                                                      kwnames && KR_SIZE(kwnames) ? kwnames : NULL);
+    kr_leave_recursive_call();
+    return r;
 }
 
 KrObject *kr_cfunction_new(KrMethodDef *def, KrObject *self, KrObject *module) {

@@ -9,8 +9,7 @@
 
 #define D(o) ((KrDescr *)(o))
 
-static KrObject *descr_alloc(KrType *descrtype, KrType *t, const char *name, void *def,
-                             size_t size_unused) {
+static KrObject *descr_alloc(KrType *descrtype, KrType *t, const char *name, void *def) {
     KrDescr *d = (KrDescr *)kr_type_generic_alloc(descrtype, 0);
     if (!d) return NULL;
     d->type = t;
@@ -122,7 +121,7 @@ KrType kr_method_descr_type = {
 };
 
 KrObject *kr_descr_new_method(KrType *t, KrMethodDef *def) {
-    KrObject *d = descr_alloc(&kr_method_descr_type, t, def->name, def, 0);
+    KrObject *d = descr_alloc(&kr_method_descr_type, t, def->name, def);
     if (d) D(d)->vectorcall = method_descr_vectorcall;
     return d;
 }
@@ -171,7 +170,7 @@ KrType kr_classmethod_descr_type = {
 };
 
 KrObject *kr_descr_new_classmethod(KrType *t, KrMethodDef *def) {
-    KrObject *d = descr_alloc(&kr_classmethod_descr_type, t, def->name, def, 0);
+    KrObject *d = descr_alloc(&kr_classmethod_descr_type, t, def->name, def);
     if (d) D(d)->vectorcall = classmethod_descr_vectorcall;
     return d;
 }
@@ -307,7 +306,7 @@ KrType kr_member_descr_type = {
 };
 
 KrObject *kr_descr_new_member(KrType *t, KrMemberDef *def) {
-    return descr_alloc(&kr_member_descr_type, t, def->name, def, 0);
+    return descr_alloc(&kr_member_descr_type, t, def->name, def);
 }
 
 /* ===========================================================================
@@ -370,7 +369,7 @@ KrType kr_getset_descr_type = {
 };
 
 KrObject *kr_descr_new_getset(KrType *t, KrGetSetDef *def) {
-    return descr_alloc(&kr_getset_descr_type, t, def->name, def, 0);
+    return descr_alloc(&kr_getset_descr_type, t, def->name, def);
 }
 
 /* ===========================================================================
@@ -434,7 +433,7 @@ KrType kr_wrapper_descr_type = {
 };
 
 KrObject *kr_descr_new_wrapper(KrType *t, const KrSlotDef *sd, void *wrapped) {
-    KrObject *d = descr_alloc(&kr_wrapper_descr_type, t, sd->name, (void *)sd, 0);
+    KrObject *d = descr_alloc(&kr_wrapper_descr_type, t, sd->name, (void *)sd);
     if (!d) return NULL;
     D(d)->vectorcall = wrapper_descr_vectorcall;
     WD(d)->slot = sd;

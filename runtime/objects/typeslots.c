@@ -249,7 +249,7 @@ static KrObject *slot_tp_call(KrObject *self, KrObject *const *args, size_t narg
             }
         }
         stack[0] = self;
-        memcpy(stack + 1, args, sizeof(KrObject *) * (size_t)(nargs + nkw));
+        if (nargs + nkw) memcpy(stack + 1, args, sizeof(KrObject *) * (size_t)(nargs + nkw));
         r = kr_vectorcall(meth, stack, (size_t)(nargs + 1), kwnames);
         if (stack != small) kr_mem_free(stack);
     } else {
