@@ -30,7 +30,6 @@ enum {
 #else
 #define TARGET(op)                                                                         \
     case KR_OP_##op:                                                                       \
-    TARGET_##op:                                                                           \
         next_instr += KR_CACHE_##op;
 #define DISPATCH_GOTO() goto dispatch_switch
 #endif

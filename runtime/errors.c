@@ -64,7 +64,13 @@ void kr_err_set_object(KrType *type, KrObject *value) {
     else
         args = kr_tuple_pack(1, value);
     if (!args) return;
-    KrObject *exc = kr_call((KrObject *)type, args, NULL);
+    /* Construct through the slots, not a call: this must work at the recursion limit
+     * (RecursionError itself is raised there) and is the hot path for C errors. */
+    KrObject *exc = type->tp_new ? type->tp_new(type, args, NULL) : NULL;
+    if (!type->tp_new) kr_err_format(kr_exc_TypeError, "cannot create '%s' instances", type->tp_name);
+    if (exc && KR_EXC_CHECK(exc) && kr_object_type_is_sub(KR_TYPE(exc), type) && KR_TYPE(exc)->tp_init &&
+        KR_TYPE(exc)->tp_init(exc, args, NULL) < 0)
+        KR_CLEAR(exc);
     KR_DECREF(args);
     if (!exc) return; /* constructing the exception failed: that error stands */
     if (!KR_EXC_CHECK(exc)) {

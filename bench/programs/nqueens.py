@@ -3,7 +3,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-N = 10 if SCALE >= 0.5 else 8
+N = 12 if SCALE >= 0.5 else 8
 
 
 def solve(n):
