@@ -869,9 +869,24 @@ static KrObject *builtin_compile(KrObject *self, KrObject *const *args, kr_ssize
         }
         filename = kr_str_data(fname_obj);
     }
+    int optimize = 0;
+    if (v[5]) {
+        kr_ssize o = kr_number_as_ssize(v[5], kr_exc_OverflowError);
+        if (o == -1 && kr_err_occurred()) {
+            KR_XDECREF(fname_obj);
+            return NULL;
+        }
+        optimize = o < 0 ? 0 : (int)o;
+    }
+    /* AST objects and PyCF_ONLY_AST are handled by the _ast module */
+    int handled;
+    KrObject *r = kr_ast_compile_hook(v[0], filename, mode, flags, optimize, &handled);
+    if (handled) {
+        KR_XDECREF(fname_obj);
+        return r;
+    }
     kr_ssize len;
     const char *src = source_text(v[0], &len, "compile", "string, bytes or AST");
-    KrObject *r = NULL;
     if (src) r = kr_compile_string(src, len, filename, mode, flags);
     KR_XDECREF(fname_obj);
     return r;

@@ -7,6 +7,7 @@
 
 #include "ceval_internal.h"
 #include "ceval_macros.h"
+#include "specialize.h"
 
 int (*kr_eval_breaker_hook)(KrThreadState *ts, uint32_t bits);
 
@@ -67,6 +68,39 @@ static KrObject *small_int_binary(KrObject *a, KrObject *b, int op) {
     }
 }
 
+/* Python's % and // on int64 (result takes the divisor's sign); true = cannot (zero
+ * divisor, or INT64_MIN // -1 overflowing). */
+static inline bool i64_mod(int64_t x, int64_t y, int64_t *r) {
+    if (y == 0 || y == -1) {
+        if (y == 0) return true;
+        *r = 0;
+        return false;
+    }
+    int64_t m = x % y;
+    if (m != 0 && ((m ^ y) < 0)) m += y;
+    *r = m;
+    return false;
+}
+
+static inline bool i64_floordiv(int64_t x, int64_t y, int64_t *r) {
+    if (y == 0 || (y == -1 && x == INT64_MIN)) return true;
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x ^ y) < 0)) q--;
+    *r = q;
+    return false;
+}
+
+static inline bool i64_bitwise(int64_t x, int64_t y, int op, int64_t *r) {
+    switch (op) {
+    case KR_NB_AND:
+    case KR_NB_INPLACE_AND: *r = x & y; break;
+    case KR_NB_OR:
+    case KR_NB_INPLACE_OR: *r = x | y; break;
+    default: *r = x ^ y; break;
+    }
+    return false;
+}
+
 static inline int compare_i64(int64_t x, int64_t y, int op) {
     switch (op) {
     case KR_LT: return x < y;
@@ -78,6 +112,19 @@ static inline int compare_i64(int64_t x, int64_t y, int op) {
     }
 }
 
+/* Pushes the frame of a function called with exactly its positional parameters
+ * (CALL_PY_EXACT_ARGS): the `n` argument references move from the caller's stack.
+ * NULL + MemoryError/RecursionError leaves them on the stack. */
+static inline KrFrame *push_exact_frame(KrThreadState *ts, KrFunction *fn, KrObject **args,
+                                        int n) {
+    KrCode *co = (KrCode *)fn->code;
+    KrFrame *f = kr_tstate_push_frame(ts, kr_frame_nslots(co));
+    if (!f) return NULL;
+    kr_frame_init(f, fn, NULL);
+    for (int i = 0; i < n; i++) f->localsplus[i] = args[i];
+    return f;
+}
+
 KrObject *kr_eval_frame(KrThreadState *ts, KrFrame *frame, int throwflag) {
 #if KR_COMPUTED_GOTO
 #pragma GCC diagnostic push
@@ -85,11 +132,27 @@ KrObject *kr_eval_frame(KrThreadState *ts, KrFrame *frame, int throwflag) {
     static void *const dispatch_table[256] = {
         [0 ... 255] = &&unknown_opcode,
 #define KR_OP(name, pop, push, jpop, jpush, cache, flags) [KR_OP_##name] = &&TARGET_##name,
+#define KR_SPEC(name, base) [KR_OP_##name] = &&TARGET_##name,
 #include "kr_opcodes.def"
+#undef KR_SPEC
 #undef KR_OP
     };
+    /* -X stats and settrace/setprofile run every instruction through a stub first */
+    static void *const counting_table[256] = {[0 ... 255] = &&dispatch_stub};
+    static void *const tracing_table[256] = {[0 ... 255] = &&dispatch_stub};
 #pragma GCC diagnostic pop
+    void *const *dt;
+#define SELECT_DISPATCH()                                                                  \
+    do {                                                                                   \
+        dispatch_mode = kr_trace_state.active ? 2 : kr_stats_enabled;                      \
+        dt = dispatch_mode == 2 ? tracing_table                                            \
+             : dispatch_mode  ? counting_table                                             \
+                              : dispatch_table;                                            \
+    } while (0)
+#else
+#define SELECT_DISPATCH() (dispatch_mode = kr_trace_state.active ? 2 : kr_stats_enabled)
 #endif
+    int dispatch_mode; /* 0 plain, 1 counting (-X stats), 2 tracing/profiling */
     KrCode *code;
     KrCodeUnit *first_instr, *next_instr;
     KrObject **localsplus, **sp;
@@ -103,11 +166,16 @@ KrObject *kr_eval_frame(KrThreadState *ts, KrFrame *frame, int throwflag) {
     frame->previous = ts->current_frame;
     frame->is_entry = 1;
     ts->current_frame = frame;
+    SELECT_DISPATCH();
     LOAD_FRAME_REGISTERS();
     next_instr = frame->instr_ptr + 1;
     if (++ts->recursion_depth > recursion_limit()) {
         kr_err_set_string(kr_exc_RecursionError, "maximum recursion depth exceeded");
         goto exit_unwind;
+    }
+    if (__builtin_expect(!kr_stats_checked, 0)) {
+        kr_stats_init_from_xoptions();
+        SELECT_DISPATCH();
     }
     if (throwflag) goto error;
     DISPATCH();
@@ -343,8 +411,10 @@ dispatch_switch:
     }
 
     TARGET(LOAD_GLOBAL) {
+    deopt_LOAD_GLOBAL:;
         KrObject *name = names[oparg >> 1];
         KrObject *v;
+        MAYBE_SPECIALIZE(kr_specialize_load_global(this_, frame->globals, frame->builtins, name));
         if (KR_DICT_CHECK_EXACT(frame->globals) && KR_DICT_CHECK_EXACT(frame->builtins)) {
             v = kr_dict_get_item(frame->globals, name);
             if (!v) {
@@ -362,6 +432,31 @@ dispatch_switch:
         }
         if (oparg & 1) PUSH(NULL);
         PUSH(v);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL_MODULE) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_GLOBAL);
+        DEOPT_IF(KR_VERSION48(((KrDict *)frame->globals)->version) !=
+                     kr_cache_read_u48(cache + KR_LG_GLOBALS_VER),
+                 LOAD_GLOBAL);
+        KrObject *v = kr_cache_read_ptr(cache + KR_LG_VALUE);
+        if (oparg & 1) PUSH(NULL);
+        PUSH(KR_NEWREF(v));
+        DISPATCH();
+    }
+
+    TARGET(LOAD_GLOBAL_BUILTIN) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_GLOBAL);
+        DEOPT_IF(KR_VERSION48(((KrDict *)frame->globals)->version) !=
+                     kr_cache_read_u48(cache + KR_LG_GLOBALS_VER),
+                 LOAD_GLOBAL);
+        DEOPT_IF(KR_VERSION48(((KrDict *)frame->builtins)->version) !=
+                     kr_cache_read_u48(cache + KR_LG_BUILTINS_VER),
+                 LOAD_GLOBAL);
+        KrObject *v = kr_cache_read_ptr(cache + KR_LG_VALUE);
+        if (oparg & 1) PUSH(NULL);
+        PUSH(KR_NEWREF(v));
         DISPATCH();
     }
 
@@ -385,8 +480,10 @@ dispatch_switch:
     }
 
     TARGET(LOAD_ATTR) {
+    deopt_LOAD_ATTR:;
         KrObject *name = names[oparg >> 1];
         KrObject *owner = TOP();
+        MAYBE_SPECIALIZE(kr_specialize_load_attr(this_, owner, name));
         if (oparg & 1) {
             KrObject *meth = NULL;
             int found = kr_ceval_get_method(owner, name, &meth);
@@ -408,12 +505,157 @@ dispatch_switch:
         DISPATCH();
     }
 
+    TARGET(LOAD_ATTR_INSTANCE) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        KrType *tp = KR_TYPE(owner);
+        DEOPT_IF(tp->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER), LOAD_ATTR);
+        KrObject *dict = *(KrObject **)((char *)owner + tp->tp_dictoffset);
+        DEOPT_IF(dict == NULL, LOAD_ATTR);
+        KrObject *res = kr_dict_get_item(dict, names[oparg >> 1]);
+        if (res == NULL) {
+            ERROR_IF(ts->current_exception != NULL);
+            DEOPT_IF(1, LOAD_ATTR);
+        }
+        SET_TOP(KR_NEWREF(res));
+        KR_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_SLOT) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        DEOPT_IF(KR_TYPE(owner)->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER),
+                 LOAD_ATTR);
+        KrObject *res = *(KrObject **)((char *)owner + cache[KR_LA_PTR]);
+        DEOPT_IF(res == NULL, LOAD_ATTR);
+        SET_TOP(KR_NEWREF(res));
+        KR_DECREF(owner);
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_CLASS) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        DEOPT_IF(KR_TYPE(owner) != &kr_type_type, LOAD_ATTR);
+        DEOPT_IF(((KrType *)owner)->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER),
+                 LOAD_ATTR);
+        KrObject *res = kr_cache_read_ptr(cache + KR_LA_PTR);
+        KR_DECREF(owner);
+        if (oparg & 1) {
+            SET_TOP(NULL);
+            PUSH(KR_NEWREF(res));
+        } else {
+            SET_TOP(KR_NEWREF(res));
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_MODULE) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        DEOPT_IF(KR_TYPE(owner) != &kr_module_type, LOAD_ATTR);
+        DEOPT_IF(KR_VERSION48(((KrDict *)((KrModule *)owner)->dict)->version) !=
+                     kr_cache_read_u48(cache + KR_LA_DICT_VER),
+                 LOAD_ATTR);
+        KrObject *res = kr_cache_read_ptr(cache + KR_LA_PTR);
+        KR_DECREF(owner);
+        if (oparg & 1) {
+            SET_TOP(NULL);
+            PUSH(KR_NEWREF(res));
+        } else {
+            SET_TOP(KR_NEWREF(res));
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_NONDESCRIPTOR) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        KrType *tp = KR_TYPE(owner);
+        DEOPT_IF(tp->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER), LOAD_ATTR);
+        if (tp->tp_dictoffset) {
+            KrObject *dict = *(KrObject **)((char *)owner + tp->tp_dictoffset);
+            DEOPT_IF(dict != NULL && ((KrDict *)dict)->used != 0 &&
+                         kr_dict_get_item(dict, names[oparg >> 1]) != NULL,
+                     LOAD_ATTR);
+            ERROR_IF(ts->current_exception != NULL);
+        }
+        KrObject *res = kr_cache_read_ptr(cache + KR_LA_PTR);
+        KR_DECREF(owner);
+        if (oparg & 1) {
+            SET_TOP(NULL);
+            PUSH(KR_NEWREF(res));
+        } else {
+            SET_TOP(KR_NEWREF(res));
+        }
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_METHOD_NO_DICT) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        DEOPT_IF(KR_TYPE(owner)->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER),
+                 LOAD_ATTR);
+        SET_TOP(KR_NEWREF((KrObject *)kr_cache_read_ptr(cache + KR_LA_PTR)));
+        PUSH(owner); /* [meth, self]: the owner's reference moves up */
+        DISPATCH();
+    }
+
+    TARGET(LOAD_ATTR_METHOD_WITH_DICT) {
+        KrCodeUnit *cache = CACHE_BASE(LOAD_ATTR);
+        KrObject *owner = TOP();
+        KrType *tp = KR_TYPE(owner);
+        DEOPT_IF(tp->tp_version_tag != kr_cache_read_u32(cache + KR_LA_TYPE_VER), LOAD_ATTR);
+        KrObject *dict = *(KrObject **)((char *)owner + tp->tp_dictoffset);
+        DEOPT_IF(dict != NULL && ((KrDict *)dict)->used != 0 &&
+                     kr_dict_get_item(dict, names[oparg >> 1]) != NULL,
+                 LOAD_ATTR);
+        ERROR_IF(ts->current_exception != NULL);
+        SET_TOP(KR_NEWREF((KrObject *)kr_cache_read_ptr(cache + KR_LA_PTR)));
+        PUSH(owner);
+        DISPATCH();
+    }
+
     TARGET(STORE_ATTR) {
+    deopt_STORE_ATTR:;
         KrObject *owner = TOP(), *v = SECOND();
+        MAYBE_SPECIALIZE(kr_specialize_store_attr(this_, owner, names[oparg]));
         ERROR_IF(kr_object_setattr(owner, names[oparg], v) < 0);
         STACK_SHRINK(2);
         KR_DECREF(owner);
         KR_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR_INSTANCE) {
+        KrCodeUnit *cache = CACHE_BASE(STORE_ATTR);
+        KrObject *owner = TOP(), *v = SECOND();
+        KrType *tp = KR_TYPE(owner);
+        DEOPT_IF(tp->tp_version_tag != kr_cache_read_u32(cache + KR_SA_TYPE_VER), STORE_ATTR);
+        KrObject **dictptr = (KrObject **)((char *)owner + tp->tp_dictoffset);
+        if (*dictptr == NULL) { /* the first attribute (usually in __init__) */
+            *dictptr = kr_dict_new();
+            ERROR_IF(*dictptr == NULL);
+        }
+        ERROR_IF(kr_dict_set_item(*dictptr, names[oparg], v) < 0);
+        STACK_SHRINK(2);
+        KR_DECREF(owner);
+        KR_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_ATTR_SLOT) {
+        KrCodeUnit *cache = CACHE_BASE(STORE_ATTR);
+        KrObject *owner = TOP(), *v = SECOND();
+        DEOPT_IF(KR_TYPE(owner)->tp_version_tag != kr_cache_read_u32(cache + KR_SA_TYPE_VER),
+                 STORE_ATTR);
+        KrObject **slot = (KrObject **)((char *)owner + cache[KR_SA_OFFSET]);
+        KrObject *old = *slot;
+        *slot = v; /* the stack's reference moves into the slot */
+        STACK_SHRINK(2);
+        KR_XDECREF(old);
+        KR_DECREF(owner);
         DISPATCH();
     }
 
@@ -506,8 +748,10 @@ dispatch_switch:
     }
 
     TARGET(BINARY_OP) {
+    deopt_BINARY_OP:;
         KrObject *rhs = TOP(), *lhs = SECOND();
         KrObject *res = NULL;
+        MAYBE_SPECIALIZE(kr_specialize_binary_op(this_, lhs, rhs, oparg));
         if (both_small_ints(lhs, rhs)) res = small_int_binary(lhs, rhs, oparg);
         if (!res) {
             res = kr_number_binary_op(lhs, rhs, oparg);
@@ -520,9 +764,77 @@ dispatch_switch:
         DISPATCH();
     }
 
+#define INT_BINOP(NAME, EXPR)                                                              \
+    TARGET(NAME) {                                                                         \
+        KrObject *rhs = TOP(), *lhs = SECOND();                                            \
+        DEOPT_IF(KR_TYPE(lhs) != &kr_int_type || KR_TYPE(rhs) != &kr_int_type, BINARY_OP); \
+        DEOPT_IF(!kr_int_is_small(lhs) || !kr_int_is_small(rhs), BINARY_OP);              \
+        int64_t x = ((KrInt *)lhs)->value, y = ((KrInt *)rhs)->value, r;                   \
+        DEOPT_IF(EXPR, BINARY_OP);                                                         \
+        KrObject *res = kr_int_from_i64(r);                                                \
+        ERROR_IF(res == NULL);                                                             \
+        STACK_SHRINK(1);                                                                   \
+        KR_DECREF(lhs);                                                                    \
+        KR_DECREF(rhs);                                                                    \
+        SET_TOP(res);                                                                      \
+        DISPATCH();                                                                        \
+    }
+    /* int64 overflow, a zero divisor or INT64_MIN // -1 deopt to the generic form,
+     * which produces the big int or the exception */
+    INT_BINOP(BINARY_OP_ADD_INT, __builtin_add_overflow(x, y, &r))
+    INT_BINOP(BINARY_OP_SUBTRACT_INT, __builtin_sub_overflow(x, y, &r))
+    INT_BINOP(BINARY_OP_MULTIPLY_INT, __builtin_mul_overflow(x, y, &r))
+    INT_BINOP(BINARY_OP_REMAINDER_INT, i64_mod(x, y, &r))
+    INT_BINOP(BINARY_OP_FLOOR_DIVIDE_INT, i64_floordiv(x, y, &r))
+    INT_BINOP(BINARY_OP_BITWISE_INT, i64_bitwise(x, y, oparg, &r))
+#undef INT_BINOP
+
+#define FLOAT_BINOP(NAME, OP)                                                              \
+    TARGET(NAME) {                                                                         \
+        KrObject *rhs = TOP(), *lhs = SECOND();                                            \
+        DEOPT_IF(KR_TYPE(lhs) != &kr_float_type || KR_TYPE(rhs) != &kr_float_type,         \
+                 BINARY_OP);                                                               \
+        double y = ((KrFloat *)rhs)->value;                                                \
+        DEOPT_IF(OP == '/' && y == 0.0, BINARY_OP); /* ZeroDivisionError */                \
+        double x = ((KrFloat *)lhs)->value;                                                \
+        double r = OP == '+' ? x + y : OP == '-' ? x - y : OP == '*' ? x * y : x / y;      \
+        KrObject *res;                                                                     \
+        if (kr_refcnt(lhs) == 1) { /* reuse the dying left operand */                      \
+            ((KrFloat *)lhs)->value = r;                                                   \
+            res = lhs;                                                                     \
+        } else {                                                                           \
+            res = kr_float_from_double(r);                                                 \
+            ERROR_IF(res == NULL);                                                         \
+            KR_DECREF(lhs);                                                                \
+        }                                                                                  \
+        STACK_SHRINK(1);                                                                   \
+        KR_DECREF(rhs);                                                                    \
+        SET_TOP(res);                                                                      \
+        DISPATCH();                                                                        \
+    }
+    FLOAT_BINOP(BINARY_OP_ADD_FLOAT, '+')
+    FLOAT_BINOP(BINARY_OP_SUBTRACT_FLOAT, '-')
+    FLOAT_BINOP(BINARY_OP_MULTIPLY_FLOAT, '*')
+    FLOAT_BINOP(BINARY_OP_TRUE_DIVIDE_FLOAT, '/')
+#undef FLOAT_BINOP
+
+    TARGET(BINARY_OP_ADD_UNICODE) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(lhs) != &kr_str_type || KR_TYPE(rhs) != &kr_str_type, BINARY_OP);
+        KrObject *res = kr_str_concat(lhs, rhs);
+        ERROR_IF(res == NULL);
+        STACK_SHRINK(1);
+        KR_DECREF(lhs);
+        KR_DECREF(rhs);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
     TARGET(COMPARE_OP) {
+    deopt_COMPARE_OP:;
         KrObject *rhs = TOP(), *lhs = SECOND();
         KrObject *res;
+        MAYBE_SPECIALIZE(kr_specialize_compare_op(this_, lhs, rhs, oparg));
         if (both_small_ints(lhs, rhs)) {
             res = KR_NEWREF(kr_bool_new(
                 compare_i64(((KrInt *)lhs)->value, ((KrInt *)rhs)->value, oparg >> 4)));
@@ -537,6 +849,72 @@ dispatch_switch:
         DISPATCH();
     }
 
+/* Pushes the comparison result, or when a POP_JUMP_IF_FALSE/TRUE follows (the common
+ * `if a < b:`), takes its branch directly without materialising the bool. */
+#define COMPARE_RESULT(r)                                                                  \
+    do {                                                                                   \
+        int r_ = (r);                                                                      \
+        KrCodeUnit nx_ = *next_instr;                                                      \
+        if (KR_CU_OP(nx_) == KR_OP_POP_JUMP_IF_FALSE && !dispatch_mode) {                  \
+            STACK_SHRINK(2);                                                               \
+            next_instr++;                                                                  \
+            if (!r_) JUMPBY(KR_CU_ARG(nx_));                                               \
+        } else if (KR_CU_OP(nx_) == KR_OP_POP_JUMP_IF_TRUE && !dispatch_mode) {            \
+            STACK_SHRINK(2);                                                               \
+            next_instr++;                                                                  \
+            if (r_) JUMPBY(KR_CU_ARG(nx_));                                                \
+        } else {                                                                           \
+            STACK_SHRINK(1);                                                               \
+            SET_TOP(KR_NEWREF(r_ ? kr_true : kr_false));                                   \
+        }                                                                                  \
+    } while (0)
+
+    TARGET(COMPARE_OP_INT) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(lhs) != &kr_int_type || KR_TYPE(rhs) != &kr_int_type, COMPARE_OP);
+        DEOPT_IF(!kr_int_is_small(lhs) || !kr_int_is_small(rhs), COMPARE_OP);
+        int r = compare_i64(((KrInt *)lhs)->value, ((KrInt *)rhs)->value, oparg >> 4);
+        KR_DECREF(lhs);
+        KR_DECREF(rhs);
+        COMPARE_RESULT(r);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP_FLOAT) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(lhs) != &kr_float_type || KR_TYPE(rhs) != &kr_float_type, COMPARE_OP);
+        double x = ((KrFloat *)lhs)->value, y = ((KrFloat *)rhs)->value;
+        int r;
+        switch (oparg >> 4) {
+        case KR_LT: r = x < y; break;
+        case KR_LE: r = x <= y; break;
+        case KR_EQ: r = x == y; break;
+        case KR_NE: r = x != y; break;
+        case KR_GT: r = x > y; break;
+        default: r = x >= y; break;
+        }
+        KR_DECREF(lhs);
+        KR_DECREF(rhs);
+        COMPARE_RESULT(r);
+        DISPATCH();
+    }
+
+    TARGET(COMPARE_OP_STR) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(lhs) != &kr_str_type || KR_TYPE(rhs) != &kr_str_type, COMPARE_OP);
+        int op = oparg >> 4, r;
+        if (op == KR_EQ || op == KR_NE) {
+            r = (lhs == rhs || kr_str_eq(lhs, rhs)) == (op == KR_EQ);
+        } else {
+            int c = kr_str_compare(lhs, rhs);
+            r = op == KR_LT ? c < 0 : op == KR_LE ? c <= 0 : op == KR_GT ? c > 0 : c >= 0;
+        }
+        KR_DECREF(lhs);
+        KR_DECREF(rhs);
+        COMPARE_RESULT(r);
+        DISPATCH();
+    }
+
     TARGET(IS_OP) {
         KrObject *rhs = POP(), *lhs = TOP();
         int r = (lhs == rhs) ^ oparg;
@@ -547,7 +925,9 @@ dispatch_switch:
     }
 
     TARGET(CONTAINS_OP) {
+    deopt_CONTAINS_OP:;
         KrObject *rhs = TOP(), *lhs = SECOND();
+        MAYBE_SPECIALIZE(kr_specialize_contains_op(this_, rhs));
         int r = kr_object_contains(rhs, lhs);
         ERROR_IF(r < 0);
         STACK_SHRINK(1);
@@ -557,9 +937,35 @@ dispatch_switch:
         DISPATCH();
     }
 
+    TARGET(CONTAINS_OP_DICT) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(rhs) != &kr_dict_type, CONTAINS_OP);
+        int r = kr_dict_contains(rhs, lhs);
+        ERROR_IF(r < 0);
+        STACK_SHRINK(1);
+        KR_DECREF(rhs);
+        KR_DECREF(lhs);
+        SET_TOP(KR_NEWREF(kr_bool_new(r ^ oparg)));
+        DISPATCH();
+    }
+
+    TARGET(CONTAINS_OP_SET) {
+        KrObject *rhs = TOP(), *lhs = SECOND();
+        DEOPT_IF(KR_TYPE(rhs) != &kr_set_type && KR_TYPE(rhs) != &kr_frozenset_type, CONTAINS_OP);
+        int r = kr_set_contains(rhs, lhs);
+        ERROR_IF(r < 0);
+        STACK_SHRINK(1);
+        KR_DECREF(rhs);
+        KR_DECREF(lhs);
+        SET_TOP(KR_NEWREF(kr_bool_new(r ^ oparg)));
+        DISPATCH();
+    }
+
     TARGET(BINARY_SUBSCR) {
+    deopt_BINARY_SUBSCR:;
         KrObject *sub = TOP(), *container = SECOND();
         KrObject *res;
+        MAYBE_SPECIALIZE(kr_specialize_binary_subscr(this_, container, sub));
         if (KR_LIST_CHECK_EXACT(container) && KR_INT_CHECK_EXACT(sub) && kr_int_is_small(sub) &&
             ((KrInt *)sub)->value >= 0 && ((KrInt *)sub)->value < KR_SIZE(container)) {
             res = KR_NEWREF(KR_LIST_ITEM(container, ((KrInt *)sub)->value));
@@ -578,9 +984,99 @@ dispatch_switch:
         DISPATCH();
     }
 
+    TARGET(BINARY_SUBSCR_LIST_INT) {
+        KrObject *sub = TOP(), *container = SECOND();
+        DEOPT_IF(KR_TYPE(container) != &kr_list_type || KR_TYPE(sub) != &kr_int_type, BINARY_SUBSCR);
+        DEOPT_IF(!kr_int_is_small(sub), BINARY_SUBSCR);
+        int64_t i = ((KrInt *)sub)->value;
+        DEOPT_IF((uint64_t)i >= (uint64_t)KR_SIZE(container), BINARY_SUBSCR);
+        KrObject *res = KR_NEWREF(KR_LIST_ITEM(container, i));
+        STACK_SHRINK(1);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR_TUPLE_INT) {
+        KrObject *sub = TOP(), *container = SECOND();
+        DEOPT_IF(KR_TYPE(container) != &kr_tuple_type || KR_TYPE(sub) != &kr_int_type,
+                 BINARY_SUBSCR);
+        DEOPT_IF(!kr_int_is_small(sub), BINARY_SUBSCR);
+        int64_t i = ((KrInt *)sub)->value;
+        DEOPT_IF((uint64_t)i >= (uint64_t)KR_SIZE(container), BINARY_SUBSCR);
+        KrObject *res = KR_NEWREF(KR_TUPLE_ITEM(container, i));
+        STACK_SHRINK(1);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR_STR_INT) {
+        KrObject *sub = TOP(), *container = SECOND();
+        DEOPT_IF(KR_TYPE(container) != &kr_str_type || KR_TYPE(sub) != &kr_int_type,
+                 BINARY_SUBSCR);
+        DEOPT_IF(!kr_int_is_small(sub) || !((KrStr *)container)->ascii, BINARY_SUBSCR);
+        int64_t i = ((KrInt *)sub)->value;
+        DEOPT_IF((uint64_t)i >= (uint64_t)kr_str_size(container), BINARY_SUBSCR);
+        KrObject *res = kr_str_substring(container, (kr_ssize)i, (kr_ssize)i + 1);
+        ERROR_IF(res == NULL);
+        STACK_SHRINK(1);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
+    TARGET(BINARY_SUBSCR_DICT) {
+        KrObject *sub = TOP(), *container = SECOND();
+        DEOPT_IF(KR_TYPE(container) != &kr_dict_type, BINARY_SUBSCR);
+        KrObject *res = kr_dict_get_item(container, sub);
+        if (res == NULL) {
+            if (!kr_err_occurred()) kr_dict_key_error(sub);
+            goto error;
+        }
+        KR_INCREF(res);
+        STACK_SHRINK(1);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        SET_TOP(res);
+        DISPATCH();
+    }
+
     TARGET(STORE_SUBSCR) {
+    deopt_STORE_SUBSCR:;
         KrObject *sub = TOP(), *container = SECOND(), *v = PEEK(3);
+        MAYBE_SPECIALIZE(kr_specialize_store_subscr(this_, container, sub));
         ERROR_IF(kr_object_set_item(container, sub, v) < 0);
+        STACK_SHRINK(3);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        KR_DECREF(v);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR_LIST_INT) {
+        KrObject *sub = TOP(), *container = SECOND(), *v = PEEK(3);
+        DEOPT_IF(KR_TYPE(container) != &kr_list_type || KR_TYPE(sub) != &kr_int_type,
+                 STORE_SUBSCR);
+        DEOPT_IF(!kr_int_is_small(sub), STORE_SUBSCR);
+        int64_t i = ((KrInt *)sub)->value;
+        DEOPT_IF((uint64_t)i >= (uint64_t)KR_SIZE(container), STORE_SUBSCR);
+        KrObject *old = KR_LIST_ITEM(container, i);
+        KR_LIST_ITEM(container, i) = v; /* the stack's reference moves into the list */
+        STACK_SHRINK(3);
+        KR_DECREF(old);
+        KR_DECREF(sub);
+        KR_DECREF(container);
+        DISPATCH();
+    }
+
+    TARGET(STORE_SUBSCR_DICT) {
+        KrObject *sub = TOP(), *container = SECOND(), *v = PEEK(3);
+        DEOPT_IF(KR_TYPE(container) != &kr_dict_type, STORE_SUBSCR);
+        ERROR_IF(kr_dict_set_item(container, sub, v) < 0);
         STACK_SHRINK(3);
         KR_DECREF(sub);
         KR_DECREF(container);
@@ -773,8 +1269,10 @@ dispatch_switch:
     }
 
     TARGET(UNPACK_SEQUENCE) {
+    deopt_UNPACK_SEQUENCE:;
         KrObject *seq = TOP();
         KrObject **items = NULL;
+        MAYBE_SPECIALIZE(kr_specialize_unpack_sequence(this_, seq, oparg));
         if (KR_TUPLE_CHECK_EXACT(seq) && KR_SIZE(seq) == oparg)
             items = KR_TUPLE_ITEMS(seq);
         else if (KR_LIST_CHECK_EXACT(seq) && KR_SIZE(seq) == oparg)
@@ -790,6 +1288,33 @@ dispatch_switch:
             }
             sp += oparg;
         }
+        KR_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE_TWO_TUPLE) {
+        KrObject *seq = TOP();
+        DEOPT_IF(KR_TYPE(seq) != &kr_tuple_type || KR_SIZE(seq) != 2, UNPACK_SEQUENCE);
+        SET_TOP(KR_NEWREF(KR_TUPLE_ITEM(seq, 1)));
+        PUSH(KR_NEWREF(KR_TUPLE_ITEM(seq, 0)));
+        KR_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE_TUPLE) {
+        KrObject *seq = TOP();
+        DEOPT_IF(KR_TYPE(seq) != &kr_tuple_type || KR_SIZE(seq) != oparg, UNPACK_SEQUENCE);
+        STACK_SHRINK(1);
+        for (int i = oparg; --i >= 0;) PUSH(KR_NEWREF(KR_TUPLE_ITEM(seq, i)));
+        KR_DECREF(seq);
+        DISPATCH();
+    }
+
+    TARGET(UNPACK_SEQUENCE_LIST) {
+        KrObject *seq = TOP();
+        DEOPT_IF(KR_TYPE(seq) != &kr_list_type || KR_SIZE(seq) != oparg, UNPACK_SEQUENCE);
+        STACK_SHRINK(1);
+        for (int i = oparg; --i >= 0;) PUSH(KR_NEWREF(KR_LIST_ITEM(seq, i)));
         KR_DECREF(seq);
         DISPATCH();
     }
@@ -829,7 +1354,7 @@ dispatch_switch:
     TARGET(JUMP_BACKWARD) {
         /* the inline cache entry counts iterations: the hot-loop trigger of later tiers */
         KrCodeUnit *counter = next_instr - 1;
-        if (*counter != 0xFFFF) (*counter)++;
+        if (*counter != 0xFFFF) KR_CODE_STORE(counter, *counter + 1);
         JUMPBY(-oparg);
         CHECK_EVAL_BREAKER();
         DISPATCH();
@@ -890,7 +1415,9 @@ dispatch_switch:
     }
 
     TARGET(FOR_ITER) {
+    deopt_FOR_ITER:;
         KrObject *it = TOP();
+        MAYBE_SPECIALIZE(kr_specialize_for_iter(this_, it));
         if (KR_TYPE(it) == &kr_gen_type) {
             KrGen *gen = (KrGen *)it;
             if (gen->frame_state == KR_FRAME_SUSPENDED || gen->frame_state == KR_FRAME_CREATED) {
@@ -935,6 +1462,77 @@ dispatch_switch:
         DISPATCH();
     }
 
+    TARGET(FOR_ITER_RANGE) {
+        KrObject *it = TOP();
+        DEOPT_IF(KR_TYPE(it) != &kr_range_iter_type, FOR_ITER);
+        KrRangeIter *ri = (KrRangeIter *)it;
+        if (ri->remaining > 0) {
+            KrObject *next = kr_int_from_i64(ri->next);
+            ERROR_IF(next == NULL);
+            ri->next = (int64_t)((uint64_t)ri->next + (uint64_t)ri->step);
+            ri->remaining--;
+            PUSH(next);
+            DISPATCH();
+        }
+        STACK_SHRINK(1);
+        KR_DECREF(it);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_LIST) {
+        KrObject *it = TOP();
+        DEOPT_IF(KR_TYPE(it) != &kr_list_iter_type, FOR_ITER);
+        KrSeqIterLayout *li = (KrSeqIterLayout *)it;
+        KrObject *seq = li->seq;
+        if (seq) {
+            if (li->index < KR_SIZE(seq)) {
+                PUSH(KR_NEWREF(KR_LIST_ITEM(seq, li->index++)));
+                DISPATCH();
+            }
+            li->seq = NULL;
+            KR_DECREF(seq);
+        }
+        STACK_SHRINK(1);
+        KR_DECREF(it);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_TUPLE) {
+        KrObject *it = TOP();
+        DEOPT_IF(KR_TYPE(it) != &kr_tuple_iter_type, FOR_ITER);
+        KrSeqIterLayout *ti = (KrSeqIterLayout *)it;
+        KrObject *seq = ti->seq;
+        if (seq) {
+            if (ti->index < KR_SIZE(seq)) {
+                PUSH(KR_NEWREF(KR_TUPLE_ITEM(seq, ti->index++)));
+                DISPATCH();
+            }
+            ti->seq = NULL;
+            KR_DECREF(seq);
+        }
+        STACK_SHRINK(1);
+        KR_DECREF(it);
+        JUMPBY(oparg);
+        DISPATCH();
+    }
+
+    TARGET(FOR_ITER_GEN) {
+        KrObject *it = TOP();
+        DEOPT_IF(KR_TYPE(it) != &kr_gen_type, FOR_ITER);
+        KrGen *gen = (KrGen *)it;
+        DEOPT_IF(gen->frame_state != KR_FRAME_SUSPENDED && gen->frame_state != KR_FRAME_CREATED,
+                 FOR_ITER);
+        new_frame = KR_GEN_FRAME(gen);
+        new_frame->localsplus[new_frame->stacktop++] = KR_NEWREF(kr_none);
+        gen->frame_state = KR_FRAME_EXECUTING;
+        kr_gen_exc_enter(ts, gen);
+        frame->return_kind = KR_RETURN_FOR_ITER;
+        frame->return_offset = oparg;
+        goto enter_frame;
+    }
+
     TARGET(RETURN_CONST) {
         retval = KR_NEWREF(consts[oparg]);
         goto do_return;
@@ -953,7 +1551,10 @@ dispatch_switch:
     }
 
     TARGET(CALL) {
+    deopt_CALL:;
         KrObject **base = sp - oparg - 2;
+        MAYBE_SPECIALIZE(kr_specialize_call(this_, base[0] ? base[0] : base[1],
+                                            base[0] ? base[1] : NULL, oparg, kwnames));
         KrObject *callable = base[0];
         KrObject **args;
         int total;
@@ -994,8 +1595,239 @@ dispatch_switch:
         sp = base;
         ERROR_IF(res == NULL);
         PUSH(res);
+        CHECK_EVAL_BREAKER(); /* e.g. settrace() just switched tracing on */
         DISPATCH();
     }
+
+    TARGET(CALL_PY_EXACT_ARGS) {
+        KrObject **base = sp - oparg - 2;
+        int bound = base[0] != NULL;
+        KrObject *callable = bound ? base[0] : base[1];
+        DEOPT_IF(kwnames != NULL || KR_TYPE(callable) != &kr_function_type, CALL);
+        DEOPT_IF(((KrFunction *)callable)->func_version !=
+                     kr_cache_read_u32(CACHE_BASE(CALL) + KR_CALL_VER),
+                 CALL);
+        new_frame = push_exact_frame(ts, (KrFunction *)callable, base + 2 - bound, oparg + bound);
+        if (new_frame == NULL) {
+            /* the arguments are still on the stack: unwinding releases them */
+            goto error;
+        }
+        KR_DECREF(callable);
+        sp = base;
+        SAVE_SP();
+        frame->instr_ptr = next_instr - 1;
+        goto enter_frame;
+    }
+
+    TARGET(CALL_BOUND_METHOD_EXACT_ARGS) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *meth = base[1];
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || KR_TYPE(meth) != &kr_method_type, CALL);
+        KrObject *callable = ((KrMethod *)meth)->func;
+        DEOPT_IF(KR_TYPE(callable) != &kr_function_type, CALL);
+        DEOPT_IF(((KrFunction *)callable)->func_version !=
+                     kr_cache_read_u32(CACHE_BASE(CALL) + KR_CALL_VER),
+                 CALL);
+        base[0] = KR_NEWREF(callable);
+        base[1] = KR_NEWREF(((KrMethod *)meth)->self);
+        KR_DECREF(meth);
+        new_frame = push_exact_frame(ts, (KrFunction *)callable, base + 1, oparg + 1);
+        ERROR_IF(new_frame == NULL);
+        KR_DECREF(callable);
+        sp = base;
+        SAVE_SP();
+        frame->instr_ptr = next_instr - 1;
+        goto enter_frame;
+    }
+
+    TARGET(CALL_ALLOC_AND_ENTER_INIT) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[1];
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || KR_TYPE(callable) != &kr_type_type, CALL);
+        KrType *cls = (KrType *)callable;
+        DEOPT_IF(cls->tp_version_tag != kr_cache_read_u32(CACHE_BASE(CALL) + KR_CALL_VER), CALL);
+        KrObject *init = cls->tp_cache;
+        DEOPT_IF(init == NULL || KR_TYPE(init) != &kr_function_type, CALL);
+        KrCode *ico = (KrCode *)((KrFunction *)init)->code;
+        /* __init__.__code__ may have been replaced without touching the class */
+        DEOPT_IF(ico->argcount != oparg + 1 || ico->kwonlyargcount != 0 ||
+                     (ico->flags & (KR_CO_VARARGS | KR_CO_VARKEYWORDS | KR_CO_GENERATOR |
+                                    KR_CO_COROUTINE | KR_CO_ASYNC_GENERATOR)),
+                 CALL);
+        KrObject *self = kr_type_generic_alloc(cls, 0);
+        ERROR_IF(self == NULL);
+        base[1] = KR_NEWREF(self); /* [NULL, self, args...]: the class's reference goes */
+        new_frame = push_exact_frame(ts, (KrFunction *)init, base + 1, oparg + 1);
+        KR_DECREF(callable);
+        if (new_frame == NULL) {
+            KR_DECREF(self); /* the stack still holds [NULL, self, args]: unwinding drops them */
+            goto error;
+        }
+        sp = base;
+        PUSH(self); /* what the call evaluates to once __init__ returns None */
+        frame->return_kind = KR_RETURN_INIT;
+        SAVE_SP();
+        frame->instr_ptr = next_instr - 1;
+        goto enter_frame;
+    }
+
+/* Ends a C-level call made by a specialised CALL: releases the callable slots and the
+ * `n` argument slots above base, pushes the result. */
+#define FINISH_C_CALL(res, n)                                                              \
+    do {                                                                                   \
+        for (int i_ = 0; i_ < (n) + 2; i_++) KR_XDECREF(base[i_]);                         \
+        sp = base;                                                                         \
+        ERROR_IF((res) == NULL);                                                           \
+        PUSH(res);                                                                         \
+        CHECK_EVAL_BREAKER();                                                              \
+        DISPATCH();                                                                        \
+    } while (0)
+
+    TARGET(CALL_BUILTIN_O) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[1];
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 1 ||
+                     KR_TYPE(callable) != &kr_cfunction_type,
+                 CALL);
+        KrMethodDef *def = ((KrCFunction *)callable)->def;
+        DEOPT_IF((def->flags & ~KR_METH_COEXIST) != KR_METH_O, CALL);
+        ERROR_IF(kr_enter_recursive_call(" while calling a Python object") < 0);
+        KrObject *res = ((kr_cfunction)def->func)(((KrCFunction *)callable)->self, base[2]);
+        kr_leave_recursive_call();
+        FINISH_C_CALL(res, oparg);
+    }
+
+    TARGET(CALL_BUILTIN_FAST) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[1];
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || KR_TYPE(callable) != &kr_cfunction_type,
+                 CALL);
+        KrMethodDef *def = ((KrCFunction *)callable)->def;
+        int flags = def->flags & ~KR_METH_COEXIST;
+        DEOPT_IF(flags != KR_METH_FASTCALL && flags != (KR_METH_FASTCALL | KR_METH_KEYWORDS), CALL);
+        ERROR_IF(kr_enter_recursive_call(" while calling a Python object") < 0);
+        KrObject *self = ((KrCFunction *)callable)->self;
+        KrObject *res = flags == KR_METH_FASTCALL
+                            ? ((kr_cfunction_fast)def->func)(self, base + 2, oparg)
+                            : ((kr_cfunction_fastkw)def->func)(self, base + 2, oparg, NULL);
+        kr_leave_recursive_call();
+        FINISH_C_CALL(res, oparg);
+    }
+
+    TARGET(CALL_LEN) {
+        KrObject **base = sp - oparg - 2;
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 1 ||
+                     base[1] != kr_spec_builtin_len,
+                 CALL);
+        kr_ssize n = kr_object_length(base[2]);
+        KrObject *res = n < 0 ? NULL : kr_int_from_ssize(n);
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_ISINSTANCE) {
+        KrObject **base = sp - oparg - 2;
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 2 ||
+                     base[1] != kr_spec_builtin_isinstance,
+                 CALL);
+        int r = kr_object_isinstance(base[2], base[3]);
+        KrObject *res = r < 0 ? NULL : KR_NEWREF(kr_bool_new(r));
+        FINISH_C_CALL(res, 2);
+    }
+
+    TARGET(CALL_TYPE_1) {
+        KrObject **base = sp - oparg - 2;
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 1 ||
+                     base[1] != (KrObject *)&kr_type_type,
+                 CALL);
+        KrObject *res = KR_NEWREF((KrObject *)KR_TYPE(base[2]));
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_STR_1) {
+        KrObject **base = sp - oparg - 2;
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 1 ||
+                     base[1] != (KrObject *)&kr_str_type,
+                 CALL);
+        KrObject *res = kr_object_str(base[2]);
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_INT_1) {
+        KrObject **base = sp - oparg - 2;
+        DEOPT_IF(kwnames != NULL || base[0] != NULL || oparg != 1 ||
+                     base[1] != (KrObject *)&kr_int_type,
+                 CALL);
+        /* only what needs no parsing: int(int), int(float) */
+        DEOPT_IF(KR_TYPE(base[2]) != &kr_int_type && KR_TYPE(base[2]) != &kr_float_type, CALL);
+        KrObject *res = kr_number_long(base[2]);
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_LIST_APPEND) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[0];
+        DEOPT_IF(kwnames != NULL || callable == NULL || oparg != 1 ||
+                     KR_TYPE(callable) != &kr_method_descr_type ||
+                     ((KrDescr *)callable)->def != kr_spec_list_append_def ||
+                     KR_TYPE(base[1]) != &kr_list_type,
+                 CALL);
+        KrObject *res = kr_list_append(base[1], base[2]) < 0 ? NULL : kr_none;
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_METHOD_DESCRIPTOR_O) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[0];
+        DEOPT_IF(kwnames != NULL || callable == NULL || oparg != 1 ||
+                     KR_TYPE(callable) != &kr_method_descr_type,
+                 CALL);
+        KrDescr *d = (KrDescr *)callable;
+        KrMethodDef *def = (KrMethodDef *)d->def;
+        DEOPT_IF((def->flags & ~KR_METH_COEXIST) != KR_METH_O, CALL);
+        DEOPT_IF(KR_TYPE(base[1]) != d->type && !kr_object_type_is_sub(KR_TYPE(base[1]), d->type),
+                 CALL);
+        ERROR_IF(kr_enter_recursive_call(" while calling a Python object") < 0);
+        KrObject *res = ((kr_cfunction)def->func)(base[1], base[2]);
+        kr_leave_recursive_call();
+        FINISH_C_CALL(res, 1);
+    }
+
+    TARGET(CALL_METHOD_DESCRIPTOR_NOARGS) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[0];
+        DEOPT_IF(kwnames != NULL || callable == NULL || oparg != 0 ||
+                     KR_TYPE(callable) != &kr_method_descr_type,
+                 CALL);
+        KrDescr *d = (KrDescr *)callable;
+        KrMethodDef *def = (KrMethodDef *)d->def;
+        DEOPT_IF((def->flags & ~KR_METH_COEXIST) != KR_METH_NOARGS, CALL);
+        DEOPT_IF(KR_TYPE(base[1]) != d->type && !kr_object_type_is_sub(KR_TYPE(base[1]), d->type),
+                 CALL);
+        ERROR_IF(kr_enter_recursive_call(" while calling a Python object") < 0);
+        KrObject *res = ((kr_cfunction)def->func)(base[1], NULL);
+        kr_leave_recursive_call();
+        FINISH_C_CALL(res, 0);
+    }
+
+    TARGET(CALL_METHOD_DESCRIPTOR_FAST) {
+        KrObject **base = sp - oparg - 2;
+        KrObject *callable = base[0];
+        DEOPT_IF(kwnames != NULL || callable == NULL || KR_TYPE(callable) != &kr_method_descr_type,
+                 CALL);
+        KrDescr *d = (KrDescr *)callable;
+        KrMethodDef *def = (KrMethodDef *)d->def;
+        int flags = def->flags & ~KR_METH_COEXIST;
+        DEOPT_IF(flags != KR_METH_FASTCALL && flags != (KR_METH_FASTCALL | KR_METH_KEYWORDS), CALL);
+        DEOPT_IF(KR_TYPE(base[1]) != d->type && !kr_object_type_is_sub(KR_TYPE(base[1]), d->type),
+                 CALL);
+        ERROR_IF(kr_enter_recursive_call(" while calling a Python object") < 0);
+        KrObject *res = flags == KR_METH_FASTCALL
+                            ? ((kr_cfunction_fast)def->func)(base[1], base + 2, oparg)
+                            : ((kr_cfunction_fastkw)def->func)(base[1], base + 2, oparg, NULL);
+        kr_leave_recursive_call();
+        FINISH_C_CALL(res, oparg);
+    }
+#undef FINISH_C_CALL
 
     TARGET(CALL_FUNCTION_EX) {
         int has_kw = oparg & 1;
@@ -1379,6 +2211,45 @@ dispatch_switch:
     }
 #endif
 
+dispatch_stub: {
+        /* -X stats counting and settrace/setprofile events, before the real handler */
+        if (kr_stats_enabled) {
+            kr_stats.exec[opcode]++;
+            if (opcode == KR_OP_JUMP_BACKWARD) kr_stats_backedge(code, frame->instr_ptr);
+        }
+        if (dispatch_mode == 2 && kr_trace_state.active && !kr_trace_state.tracing) {
+            SAVE_SP();
+            if (kr_trace_instr(ts, frame, frame->instr_ptr) < 0) goto error;
+            int base_op = kr_opcode_base(opcode);
+            if (base_op == KR_OP_RETURN_VALUE || base_op == KR_OP_YIELD_VALUE ||
+                base_op == KR_OP_RETURN_CONST) {
+                KrObject *rv = base_op == KR_OP_RETURN_CONST ? consts[oparg] : TOP();
+                if (kr_trace_return(ts, frame, rv) < 0) goto error;
+            } else if (base_op == KR_OP_CALL && kr_trace_state.profile_func) {
+                /* c_call / c_return / c_exception around calls of C functions */
+                KrObject **base = sp - oparg - 2;
+                KrObject *callable = base[0] ? base[0] : base[1];
+                KrType *ct = KR_TYPE(callable);
+                if (ct == &kr_cfunction_type || (ct == &kr_method_descr_type && base[0])) {
+                    KrObject **args = base[0] ? base + 1 : base + 2;
+                    int total = base[0] ? oparg + 1 : oparg;
+                    KrObject *kwn = kwnames;
+                    kwnames = NULL;
+                    kr_ssize npos = total - (kwn ? KR_SIZE(kwn) : 0);
+                    KrObject *res = kr_trace_c_call(ts, frame, callable, args, (size_t)npos, kwn);
+                    for (int i = 0; i < total; i++) KR_DECREF(args[i]);
+                    KR_DECREF(callable);
+                    sp = base;
+                    ERROR_IF(res == NULL);
+                    PUSH(res);
+                    next_instr += KR_CACHE_CALL;
+                    DISPATCH();
+                }
+            }
+        }
+        DISPATCH_REAL();
+    }
+
 unknown_opcode:
     kr_err_format(kr_exc_SystemError, "%U:%d: unknown opcode %d", code->filename,
                   kr_frame_lineno(frame), opcode);
@@ -1421,6 +2292,17 @@ do_return: {
             KrObject *it = POP();
             KR_DECREF(it);
             KR_DECREF(retval);
+        } else if (frame->return_kind == KR_RETURN_INIT) {
+            /* CALL_ALLOC_AND_ENTER_INIT: the new instance is already on the stack */
+            frame->return_kind = KR_RETURN_PUSH;
+            frame->return_offset = 0;
+            if (retval != kr_none) {
+                kr_err_format(kr_exc_TypeError, "__init__() should return None, not '%s'",
+                              kr_type_name_cstr(KR_TYPE(retval)));
+                KR_DECREF(retval);
+                goto error;
+            }
+            KR_DECREF(retval);
         } else {
             PUSH(retval);
         }
@@ -1435,6 +2317,10 @@ error:
         kr_err_set_string(kr_exc_SystemError, "error return without exception set");
     kr_traceback_here(frame);
     unwind_offset = INSTR_OFFSET();
+    if (dispatch_mode == 2 && kr_trace_state.active && !kr_trace_state.tracing) {
+        SAVE_SP();
+        kr_trace_exception(ts, frame); /* a tracer error replaces the exception */
+    }
 
 exception_unwind: {
         KrExcTableEntry entry;
@@ -1462,6 +2348,12 @@ exit_unwind: {
             KR_XDECREF(v);
         }
         SAVE_SP();
+        if (dispatch_mode == 2 && kr_trace_state.active && !kr_trace_state.tracing) {
+            KrObject *exc = kr_err_fetch();
+            int r = kr_trace_return(ts, frame, NULL);
+            if (r < 0) KR_XDECREF(exc); /* the tracer's error wins */
+            else kr_err_restore(exc);
+        }
         KrFrame *prev = frame->previous;
         int entry = frame->is_entry;
         finish_frame(ts, frame);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "ceval_internal.h"
+#include "specialize.h"
 
 KrObject *kr_ceval_str(const char *s) { return kr_str_intern_cstr(s); }
 
@@ -1197,7 +1198,14 @@ static KrObject *print_expr(KrObject *v) {
 static KrObject *typing_call(const char *attr, KrObject *const *args, kr_ssize nargs,
                              KrObject *kwnames) {
     KrObject *typing = kr_import_module("typing");
-    if (!typing) return NULL;
+    if (!typing) {
+        if (kr_err_matches(kr_exc_ImportError)) {
+            kr_err_clear();
+            kr_err_set_string(kr_exc_SystemError,
+                              "PEP 695 type parameters are not supported yet (no typing module)");
+        }
+        return NULL;
+    }
     KrObject *f = NULL;
     int r = kr_object_lookup_attr(typing, kr_ceval_str(attr), &f);
     KR_DECREF(typing);
@@ -1269,21 +1277,34 @@ KrObject *kr_ceval_intrinsic2(KrThreadState *ts, KrFrame *f, int which, KrObject
     case KR_INTRINSIC2_PREP_RERAISE_STAR:
         return kr_ceval_prep_reraise_star(a, b);
     case KR_INTRINSIC2_TYPEVAR_WITH_BOUND: {
-        KrObject *args[2] = {a, b};
+        /* b lazily computes the bound (PEP 695); typing.TypeVar wants the value */
+        KrObject *bound = KR_TYPE(b) == &kr_function_type ? kr_call_noargs(b) : KR_NEWREF(b);
+        if (!bound) return NULL;
+        KrObject *args[2] = {a, bound};
         KrObject *kwn = kr_tuple_pack(1, kr_ceval_str("bound"));
         KrObject *r = kwn ? typing_call("TypeVar", args, 1, kwn) : NULL;
         KR_XDECREF(kwn);
+        KR_DECREF(bound);
         return r;
     }
     case KR_INTRINSIC2_TYPEVAR_WITH_CONSTRAINTS: {
-        if (!KR_TUPLE_CHECK(b)) break;
-        kr_ssize n = KR_SIZE(b);
+        KrObject *cons = KR_TYPE(b) == &kr_function_type ? kr_call_noargs(b) : KR_NEWREF(b);
+        if (!cons) return NULL;
+        if (!KR_TUPLE_CHECK(cons)) {
+            KR_DECREF(cons);
+            break;
+        }
+        kr_ssize n = KR_SIZE(cons);
         KrObject **args = kr_mem_malloc((size_t)(n + 1) * sizeof(KrObject *));
-        if (!args) return NULL;
+        if (!args) {
+            KR_DECREF(cons);
+            return NULL;
+        }
         args[0] = a;
-        for (kr_ssize i = 0; i < n; i++) args[i + 1] = KR_TUPLE_ITEM(b, i);
+        for (kr_ssize i = 0; i < n; i++) args[i + 1] = KR_TUPLE_ITEM(cons, i);
         KrObject *r = typing_call("TypeVar", args, n + 1, NULL);
         kr_mem_free(args);
+        KR_DECREF(cons);
         return r;
     }
     case KR_INTRINSIC2_SET_FUNCTION_TYPE_PARAMS:
@@ -1307,7 +1328,9 @@ int kr_ceval_handle_eval_breaker(KrThreadState *ts) {
         atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)KR_EVAL_SIGNALS);
         if (kr_signals_handle() < 0) return -1;
     }
-    uint32_t other = bits & ~(uint32_t)KR_EVAL_SIGNALS;
+    if (bits & KR_EVAL_TRACE) /* the loop re-chose its dispatch table already */
+        atomic_fetch_and(&ts->eval_breaker, ~(uint32_t)KR_EVAL_TRACE);
+    uint32_t other = bits & ~(uint32_t)(KR_EVAL_SIGNALS | KR_EVAL_TRACE);
     if (other) {
         if (kr_eval_breaker_hook) return kr_eval_breaker_hook(ts, other);
         atomic_fetch_and(&ts->eval_breaker, ~other);

@@ -36,6 +36,11 @@ static inline void kr_frame_init(KrFrame *f, KrFunction *func, KrObject *locals)
     for (int i = 0; i < co->nlocalsplus; i++) f->localsplus[i] = NULL;
 }
 
+/* A third KrFrame.return_kind (after KR_RETURN_PUSH / KR_RETURN_FOR_ITER): the callee
+ * is the __init__ of CALL_ALLOC_AND_ENTER_INIT; the instance is already on the
+ * caller's stack and the callee must return None. */
+#define KR_RETURN_INIT 2
+
 static inline int kr_frame_lasti_of(KrFrame *f) { return (int)(f->instr_ptr - f->code->code); }
 
 /* ---------------------------------------------------------------------------

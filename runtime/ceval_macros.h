@@ -11,13 +11,6 @@
 #define KR_COMPUTED_GOTO 0
 #endif
 
-/* Inline cache sizes as compile-time constants, one per opcode. */
-enum {
-#define KR_OP(name, pop, push, jpop, jpush, cache, flags) KR_CACHE_##name = (cache),
-#include "kr_opcodes.def"
-#undef KR_OP
-};
-
 /* TARGET(op) opens a handler; it steps over the instruction's inline caches first, so
  * jumps (relative to the end of the caches) and falls-through need no extra work. A
  * handler whose label is missing fails to compile in the computed-goto build, because
@@ -26,12 +19,21 @@ enum {
 #define TARGET(op)                                                                         \
     TARGET_##op:                                                                           \
     next_instr += KR_CACHE_##op;
-#define DISPATCH_GOTO() goto *dispatch_table[opcode]
+/* `dt` is the table chosen at entry: the plain one, the -X stats counting one or
+ * the tracing one (every entry of the last two is a stub that ends in
+ * DISPATCH_REAL()). */
+#define DISPATCH_GOTO() goto *dt[opcode]
+#define DISPATCH_REAL() goto *dispatch_table[opcode]
 #else
 #define TARGET(op)                                                                         \
     case KR_OP_##op:                                                                       \
         next_instr += KR_CACHE_##op;
-#define DISPATCH_GOTO() goto dispatch_switch
+#define DISPATCH_GOTO()                                                                    \
+    do {                                                                                   \
+        if (dispatch_mode) goto dispatch_stub;                                             \
+        goto dispatch_switch;                                                              \
+    } while (0)
+#define DISPATCH_REAL() goto dispatch_switch
 #endif
 
 /* Fetches the next instruction, records it as the frame's current one, dispatches. */
@@ -73,10 +75,41 @@ enum {
 
 #define SAVE_SP() (frame->stacktop = (int)(sp - localsplus))
 
+/* The breaker also carries KR_EVAL_TRACE (settrace/setprofile changed): the dispatch
+ * table is re-chosen after handling it. */
 #define CHECK_EVAL_BREAKER()                                                               \
     do {                                                                                   \
         if (atomic_load_explicit(&ts->eval_breaker, memory_order_relaxed)) {               \
+            SELECT_DISPATCH();                                                             \
             if (kr_ceval_handle_eval_breaker(ts) < 0) goto error;                          \
+        }                                                                                  \
+    } while (0)
+
+/* ---- specialisation (PEP 659) ---- */
+/* In a generic instruction with an inline cache: count this execution; when the
+ * counter is ready, let the specialiser rewrite the instruction and re-dispatch it
+ * (same oparg) so that the new form runs now. */
+#define MAYBE_SPECIALIZE(SPECIALIZE_CALL)                                                  \
+    do {                                                                                   \
+        KrCodeUnit *this_ = frame->instr_ptr;                                              \
+        uint16_t c_ = this_[1];                                                            \
+        if (__builtin_expect(KR_COUNTER_READY(c_), 0)) {                                   \
+            SPECIALIZE_CALL;                                                               \
+            next_instr = this_ + 1;                                                        \
+            opcode = KR_CU_OP(*this_);                                                     \
+            DISPATCH_REAL();                                                               \
+        }                                                                                  \
+        KR_CODE_STORE(&this_[1], c_ + 1);                                                  \
+    } while (0)
+/* The instruction's first cache entry (next_instr is past all of them in a handler). */
+#define CACHE_BASE(op) (next_instr - KR_CACHE_##op)
+/* A failed guard in a specialised instruction: run the generic one (which counts the
+ * miss towards re-specialisation). */
+#define DEOPT_IF(cond, BASE)                                                               \
+    do {                                                                                   \
+        if (__builtin_expect((cond), 0)) {                                                 \
+            if (kr_stats_enabled) kr_stats.miss[opcode]++;                                 \
+            goto deopt_##BASE;                                                             \
         }                                                                                  \
     } while (0)
 

@@ -25,6 +25,10 @@ static const char *const intrinsic2[] = {
 #undef X
 };
 
+/* Nonzero: print specialised opcode names (CPython's dis(adaptive=True)); by default
+ * a specialised instruction shows its generic family name. */
+int kr_dis_adaptive = 0;
+
 static void code_repr(KrCode *co, char *buf, size_t n) {
     snprintf(buf, n, "<code object %s at %p, file \"%s\", line %d>", kr_str_data(co->name),
              (void *)co, co->filename ? kr_str_data(co->filename) : "?", co->firstlineno);
@@ -93,7 +97,8 @@ static void disassemble(KrCode *co, FILE *out) {
     int lastline = -2;
     ext = 0;
     for (int i = 0; i < n; i++) {
-        int op = KR_CU_OP(co->code[i]);
+        int raw_op = KR_CU_OP(co->code[i]);
+        int op = kr_opcode_base(raw_op); /* argument decoding is the family's */
         int arg = KR_CU_ARG(co->code[i]) | ext;
         int line = co->locations ? co->locations[i].line : -1;
         int starts_line = line >= 0 && line != lastline;
@@ -107,7 +112,8 @@ static void disassemble(KrCode *co, FILE *out) {
             tl += snprintf(text + tl, sizeof text - tl, "%*s", lineno_width, "");
         }
         tl += snprintf(text + tl, sizeof text - tl, "     %s %*d %-20s", target[i] ? ">>" : "  ",
-                       offset_width, 2 * i, kr_opcode_info[op].name);
+                       offset_width, 2 * i,
+                       kr_opcode_info[kr_dis_adaptive ? raw_op : op].name);
         char argrepr[512];
         argrepr[0] = 0;
         uint16_t f = kr_opcode_info[op].flags;

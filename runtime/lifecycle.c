@@ -52,6 +52,7 @@ static void on_sigint(int sig) {
 
 /* Called by the eval loop when the eval breaker reports a pending signal. */
 int kr_signals_handle(void) {
+    if (kr_signal_run_handlers() < 0) return -1;
     if (sigint_pending) {
         sigint_pending = 0;
         kr_err_set_none(kr_exc_KeyboardInterrupt);

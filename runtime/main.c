@@ -373,6 +373,7 @@ int main(int argc, char **argv) {
         KrObject *main = kr_dict_get_item_str(kr_interp.modules, "__main__");
         if (main) status = run_repl(kr_module_get_dict(main));
     }
+    kr_atexit_run();
     if (kr_runtime_flush_std_streams() < 0 && status == 0) status = 120;
     kr_runtime_fini();
     free(sargv);

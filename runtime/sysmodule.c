@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "krait.h"
+#include "kr_code.h"
 
 #define KR_VERSION_STRING "3.12.0 (krait 0.1)"
 
@@ -198,7 +199,40 @@ static KrObject *sys_set_int_max_str_digits(KrObject *self, KrObject *const *arg
     return KR_NEWREF(kr_none);
 }
 
+/* sys.set_asyncgen_hooks(firstiter=<unchanged>, finalizer=<unchanged>) */
+static KrObject *sys_set_asyncgen_hooks(KrObject *self, KrObject *const *args, kr_ssize nargs,
+                                        KrObject *kwnames) {
+    static const char *const kwlist[] = {"firstiter", "finalizer", NULL};
+    KrObject *firstiter = NULL, *finalizer = NULL;
+    if (kr_arg_parse(args, nargs, kwnames, "|OO:set_asyncgen_hooks", kwlist, &firstiter, &finalizer) < 0)
+        return NULL;
+    if (finalizer && finalizer != kr_none && !KR_TYPE(finalizer)->tp_call &&
+        !KR_TYPE(finalizer)->tp_vectorcall_offset)
+        return kr_err_format(kr_exc_TypeError, "callable finalizer expected, got %T", finalizer);
+    if (firstiter && firstiter != kr_none && !KR_TYPE(firstiter)->tp_call &&
+        !KR_TYPE(firstiter)->tp_vectorcall_offset)
+        return kr_err_format(kr_exc_TypeError, "callable firstiter expected, got %T", firstiter);
+    if (finalizer) KR_SETREF(kr_async_gen_finalizer_hook, finalizer == kr_none ? NULL : KR_NEWREF(finalizer));
+    if (firstiter) KR_SETREF(kr_async_gen_firstiter_hook, firstiter == kr_none ? NULL : KR_NEWREF(firstiter));
+    return KR_NEWREF(kr_none);
+}
+
+static KrObject *sys_get_asyncgen_hooks(KrObject *self, KrObject *unused) {
+    KrObject *a = kr_async_gen_firstiter_hook ? kr_async_gen_firstiter_hook : kr_none;
+    KrObject *b = kr_async_gen_finalizer_hook ? kr_async_gen_finalizer_hook : kr_none;
+    static KrType *hooks_type;
+    if (!hooks_type) {
+        static const char *const fields[] = {"firstiter", "finalizer", NULL};
+        hooks_type = kr_structseq_new_type("asyncgen_hooks", fields, NULL);
+        if (!hooks_type) return NULL;
+    }
+    KrObject *vals[2] = {KR_NEWREF(a), KR_NEWREF(b)};
+    return kr_structseq_new(hooks_type, vals, 2);
+}
+
 static KrMethodDef sys_methods[] = {
+    {"set_asyncgen_hooks", (void *)sys_set_asyncgen_hooks, KR_METH_FASTCALL | KR_METH_KEYWORDS, NULL},
+    {"get_asyncgen_hooks", (void *)sys_get_asyncgen_hooks, KR_METH_NOARGS, NULL},
     {"exit", (void *)sys_exit, KR_METH_FASTCALL, NULL},
     {"getrecursionlimit", (void *)sys_getrecursionlimit, KR_METH_NOARGS, NULL},
     {"setrecursionlimit", (void *)sys_setrecursionlimit, KR_METH_O, NULL},

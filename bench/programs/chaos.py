@@ -4,7 +4,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-POINTS = max(1000, int(400000 * SCALE))
+POINTS = max(1000, int(1400000 * SCALE))
 GRID = 200
 
 

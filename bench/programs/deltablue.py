@@ -4,7 +4,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-ITERATIONS = max(1, int(480 * SCALE))
+ITERATIONS = max(1, int(600 * SCALE))
 SIZE = 100
 
 # strengths: smaller is stronger

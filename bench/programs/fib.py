@@ -2,7 +2,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-N = 33 if SCALE >= 0.5 else 25
+N = 34 if SCALE >= 0.5 else 25
 
 
 def fib(n):

@@ -4,8 +4,8 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-POINTS = max(100, int(100000 * SCALE))
-ROUNDS = 4
+POINTS = 100000
+ROUNDS = max(1, int(18 * SCALE))
 
 
 class Point:

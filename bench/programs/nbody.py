@@ -3,7 +3,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-STEPS = max(1, int(300000 * SCALE))
+STEPS = max(1, int(400000 * SCALE))
 
 PI = 3.14159265358979323
 SOLAR_MASS = 4.0 * PI * PI

@@ -3,7 +3,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-DIGITS = max(50, int(3000 * SCALE))
+DIGITS = max(50, int(7000 * SCALE))
 
 
 def pi_digits(count):

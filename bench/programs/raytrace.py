@@ -4,7 +4,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-WIDTH = max(8, int(160 * SCALE ** 0.5))
+WIDTH = max(8, int(360 * SCALE ** 0.5))
 HEIGHT = WIDTH * 3 // 4
 MAX_DEPTH = 4
 EPS = 1e-6

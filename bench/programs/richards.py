@@ -4,7 +4,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-RUNS = max(1, int(40 * SCALE))
+RUNS = max(1, int(50 * SCALE))
 COUNT = 10000
 
 IDLE, WORKER, HANDLER_A, HANDLER_B, DEVICE_A, DEVICE_B = range(6)

@@ -3,7 +3,7 @@
 import sys
 
 SCALE = float(sys.argv[1]) if len(sys.argv) > 1 else 1.0
-N = max(10, int(480 * SCALE))
+N = max(10, int(560 * SCALE))
 
 
 def a_entry(i, j):

@@ -19,10 +19,29 @@ enum {
 
 typedef enum {
 #define KR_OP(name, pop, push, jpop, jpush, cache, flags) KR_OP_##name,
+#define KR_SPEC(name, base) KR_OP_##name,
 #include "kr_opcodes.def"
+#undef KR_SPEC
 #undef KR_OP
     KR_OP__COUNT
 } KrOpcode;
+
+/* Inline cache sizes and flags as compile-time constants, one per opcode; a
+ * specialised opcode shares its generic opcode's. */
+enum {
+#define KR_OP(name, pop, push, jpop, jpush, cache, flags) KR_CACHE_##name = (cache),
+#define KR_SPEC(name, base) KR_CACHE_##name = KR_CACHE_##base,
+#include "kr_opcodes.def"
+#undef KR_SPEC
+#undef KR_OP
+};
+enum {
+#define KR_OP(name, pop, push, jpop, jpush, cache, flags) KR_OPFLAGS_##name = (flags),
+#define KR_SPEC(name, base) KR_OPFLAGS_##name = KR_OPFLAGS_##base,
+#include "kr_opcodes.def"
+#undef KR_SPEC
+#undef KR_OP
+};
 
 _Static_assert(KR_OP_CACHE == 0, "CACHE must be opcode 0");
 _Static_assert(KR_OP__COUNT <= 256, "opcodes must fit in a byte");
@@ -31,9 +50,13 @@ typedef struct {
     const char *name;
     uint8_t cache_entries;
     uint16_t flags;
+    uint8_t base;        /* the generic opcode of the family (itself for generic ones) */
+    uint8_t specialized; /* 1: written only by the specialiser (KR_SPEC) */
 } KrOpInfo;
 
 extern const KrOpInfo kr_opcode_info[256];     /* opcodes.c */
+/* The generic opcode of `op`: what `dis` prints and what the compiler's tables know. */
+static inline int kr_opcode_base(int op) { return kr_opcode_info[op].base; }
 /* Stack effects; jump = 1 for the effect when the jump is taken. */
 int kr_opcode_stack_pop(int opcode, int oparg, int jump);
 int kr_opcode_stack_push(int opcode, int oparg, int jump);

@@ -112,6 +112,15 @@ int kr_sys_write_stderr(const char *s, kr_ssize n);
 int kr_runtime_init(int argc, char **argv);
 void kr_runtime_fini(void);
 
+/* compile() of AST objects and PyCF_ONLY_AST (stdlib/astmodule.c); *handled = 0 when
+ * `source` is ordinary text to compile the usual way. */
+KrObject *kr_ast_compile_hook(KrObject *source, const char *filename, const char *mode, int flags,
+                              int optimize, int *handled);
+
+/* Shutdown and signal hooks of stdlib C modules (atexitmodule.c, signalmodule.c) */
+void kr_atexit_run(void);
+int kr_signal_run_handlers(void);
+
 /* Import (import.c) */
 KrObject *kr_import_module(const char *name);
 KrObject *kr_import_name(KrObject *name, KrObject *globals, KrObject *fromlist, int level);

@@ -32,7 +32,7 @@ void *kr_mem_realloc(void *p, size_t n);
 void kr_mem_free(void *p);
 char *kr_mem_strdup(const char *s);
 
-/* GC tracking (gc.c; stubs track nothing until the collector exists) */
+/* GC tracking (gc.c; the rest of the collector's API is in the "gc.c / weakref.c" section) */
 void kr_gc_track(KrObject *o);
 void kr_gc_untrack(KrObject *o);
 bool kr_gc_is_tracked(KrObject *o);
@@ -636,6 +636,7 @@ KrObject *kr_module_new_cstr(const char *name);
 KrObject *kr_module_get_dict(KrObject *m);          /* borrowed */
 int kr_module_add_object(KrObject *m, const char *name, KrObject *value); /* steals value */
 int kr_module_add_functions(KrObject *m, KrMethodDef *defs);
+void kr_module_clear_dict(KrObject *dict); /* shutdown: globals -> None, CPython's order */
 
 /* structseq.c - named tuples of the runtime (sys.version_info, sys.float_info) */
 KrType *kr_structseq_new_type(const char *name, const char *const *fields, const char *doc);
@@ -797,6 +798,52 @@ void kr_exception_set_cause(KrObject *exc, KrObject *cause); /* steals; sets __s
 void kr_exception_set_traceback(KrObject *exc, KrObject *tb); /* borrowed tb (may be NULL) */
 /* ExceptionGroup.split(matcher) for except*: on success *match and *rest are new refs or NULL */
 int kr_exception_group_split(KrObject *eg, KrObject *matcher_type, KrObject **match, KrObject **rest);
+
+/* ---------------------------------------------------------------------------
+ * gc.c / weakref.c - the cyclic garbage collector and weak references
+ * ------------------------------------------------------------------------- */
+/* Runs a collection of generations 0..generation (2 = full); returns the number of
+ * unreachable objects found. Returns 0 at once while a collection is running. */
+kr_ssize kr_gc_collect(int generation);
+bool kr_gc_is_finalized(KrObject *o); /* tp_finalize has run on o (PEP 442) */
+/* For tp_dealloc of types with tp_finalize: runs the finaliser unless it already ran
+ * (the collector may have called it). Returns -1 if the finaliser resurrected the
+ * object: the dealloc must stop there. Returns 0 otherwise (o then carries one
+ * leftover reference, irrelevant since o is being freed). */
+int kr_gc_call_finalizer_from_dealloc(KrObject *o);
+/* Interpreter shutdown, after the atexit callbacks and before the standard streams
+ * are flushed: clears __main__'s globals (kr_module_clear_dict) and runs a full
+ * collection, so objects left at exit get their __del__ / weakref callbacks. */
+void kr_gc_fini(void);
+
+/* A weak reference (weakref.ref and subclasses, proxies). Objects of types with a
+ * tp_weaklistoffset keep a KrObject* there: the head of the doubly linked list of the
+ * weak references to them (basic refs without callback first). */
+typedef struct KrWeakRef {
+    KR_OBJECT_HEAD;
+    KrObject *wr_object;   /* the referent (not owned), NULL once dead */
+    KrObject *wr_callback; /* owned, or NULL */
+    kr_hash hash;          /* cached hash of the referent, -1 until computed */
+    struct KrWeakRef *wr_prev, *wr_next;
+    kr_vectorcallfunc vectorcall;
+} KrWeakRef;
+extern KrType kr_weakref_ref_type, kr_weakref_proxy_type, kr_weakref_callable_proxy_type;
+int kr_weakref_types_init(void); /* kr_type_ready on the three types */
+bool kr_weakref_check(KrObject *o); /* a ref (or subclass) or a proxy */
+/* weakref.ref(o, callback) / weakref.proxy(o, callback); callback may be NULL. */
+KrObject *kr_weakref_new_ref(KrObject *o, KrObject *callback);
+KrObject *kr_weakref_new_proxy(KrObject *o, KrObject *callback);
+KrObject *kr_weakref_get_object(KrObject *ref); /* borrowed referent or NULL if dead */
+/* Called from tp_dealloc of every type with tp_weaklistoffset (the object's count is
+ * 0): clears the weak references to o and runs their callbacks, newest first. */
+void kr_weakref_clear_all(KrObject *o);
+/* For the collector: detaches one weakref from its referent without calling its
+ * callback; whether it has one; calls it (errors go to the unraisable hook). */
+void kr_weakref_clear_ref(KrObject *ref);
+bool kr_weakref_has_callback(KrObject *ref);
+void kr_weakref_run_callback(KrObject *ref);
+kr_ssize kr_weakref_count(KrObject *o);   /* weakref.getweakrefcount */
+KrObject *kr_weakref_list(KrObject *o);   /* weakref.getweakrefs: new list */
 
 /* ---------------------------------------------------------------------------
  * Helpers shared by many types

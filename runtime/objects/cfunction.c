@@ -123,6 +123,7 @@ KrObject *kr_cfunction_new(KrMethodDef *def, KrObject *self, KrObject *module) {
 
 static void cfunction_dealloc(KrObject *self) {
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     KR_XDECREF(CF(self)->self);
     KR_XDECREF(CF(self)->module);
     kr_object_free(self);

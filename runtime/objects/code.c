@@ -95,6 +95,7 @@ int kr_code_find_handler(KrCode *co, int offset, KrExcTableEntry *out) {
 
 static void code_dealloc(KrObject *self) {
     KrCode *co = (KrCode *)self;
+    kr_weakref_clear_all(self);
     kr_mem_free(co->code);
     kr_mem_free(co->localspluskinds);
     kr_mem_free(co->locations);

@@ -68,7 +68,7 @@ static void clear_members(KrObject *self) {
 
 static void base_dealloc(KrObject *self) {
     kr_gc_untrack(self);
-    if (EXC(self)->weakreflist) { /* weakrefs arrive with issue [3/5]; nothing to clear yet */ }
+    kr_weakref_clear_all(self); /* a no-op unless a subclass adds __weakref__ */
     clear_members(self);
     base_clear(self);
     kr_object_free(self); /* a heap subclass's dealloc releases the type afterwards */
@@ -804,7 +804,6 @@ static KrGetSetDef eg_getset[] = {
         .tp_basicsize = sizeof(layout),                                                    \
         .tp_flags = KR_TPFLAGS_BASETYPE | KR_TPFLAGS_HAVE_GC | KR_TPFLAGS_BASE_EXC_SUBCLASS,  \
         .tp_dictoffset = offsetof(KrBaseException, dict),                                  \
-        .tp_weaklistoffset = offsetof(KrBaseException, weakreflist),                       \
     };                                                                                     \
     KrType *kr_exc_##cname = &exc_type_##cname;
 KR_EXCEPTION_LIST(KR_DEFINE_EXC)

@@ -11,14 +11,37 @@
 
 #define FVAL(o) (((KrFloat *)(o))->value)
 
+/* A per-thread free list of exact floats (linked through the value's bits): numeric
+ * loops make and drop a float per operation. */
+#define FLOAT_FREELIST_MAX 256
+static _Thread_local KrFloat *float_freelist;
+static _Thread_local int float_freelist_len;
+
 KrObject *kr_float_from_double(double v) {
-    KrFloat *o = (KrFloat *)kr_object_new(&kr_float_type);
+    KrFloat *o = float_freelist;
+    if (o) {
+        memcpy(&float_freelist, &o->value, sizeof(KrFloat *));
+        float_freelist_len--;
+        kr_object_init_header((KrObject *)o, &kr_float_type);
+        o->value = v;
+        return (KrObject *)o;
+    }
+    o = (KrFloat *)kr_object_new(&kr_float_type);
     if (!o) return NULL;
     o->value = v;
     return (KrObject *)o;
 }
 
-static void float_dealloc(KrObject *o) { kr_object_free(o); }
+static void float_dealloc(KrObject *o) {
+    if (KR_TYPE(o) == &kr_float_type && float_freelist_len < FLOAT_FREELIST_MAX) {
+        KrFloat *f = (KrFloat *)o;
+        memcpy(&f->value, &float_freelist, sizeof(KrFloat *));
+        float_freelist = f;
+        float_freelist_len++;
+        return;
+    }
+    kr_object_free(o);
+}
 
 static KrObject *float_new_of_type(KrType *type, double v) {
     if (type == &kr_float_type) return kr_float_from_double(v);

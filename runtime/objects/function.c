@@ -86,6 +86,7 @@ static int func_clear(KrObject *self) {
 static void func_dealloc(KrObject *self) {
     KrFunction *f = (KrFunction *)self;
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     func_clear(self);
     KR_CLEAR(f->code);
     KR_CLEAR(f->name);

@@ -411,6 +411,7 @@ static void gen_dealloc(KrObject *self) {
         return;
     }
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     clear_gen_frame(gen);
     KR_CLEAR(gen->name);
     KR_CLEAR(gen->qualname);

@@ -39,10 +39,36 @@ int kr_int_init(void) {
  * Construction
  * ------------------------------------------------------------------------- */
 
+/* A per-thread free list of exact-int objects (linked through `value`): loops make
+ * and drop millions of temporary ints, and this skips the allocator both ways. */
+#define INT_FREELIST_MAX 256
+static _Thread_local KrInt *int_freelist;
+static _Thread_local int int_freelist_len;
+
+void kr_int_release(KrObject *o) {
+    if (KR_TYPE(o) == &kr_int_type && int_freelist_len < INT_FREELIST_MAX) {
+        KrInt *i = (KrInt *)o;
+        i->value = (int64_t)(intptr_t)int_freelist;
+        int_freelist = i;
+        int_freelist_len++;
+        return;
+    }
+    kr_object_free(o);
+}
+
 KrObject *kr_int_from_i64(int64_t v) {
     if (v >= KR_SMALL_INT_MIN && v <= KR_SMALL_INT_MAX)
         return (KrObject *)&kr_small_ints[v - KR_SMALL_INT_MIN];
-    KrInt *o = (KrInt *)kr_object_new(&kr_int_type);
+    KrInt *o = int_freelist;
+    if (o) {
+        int_freelist = (KrInt *)(intptr_t)o->value;
+        int_freelist_len--;
+        kr_object_init_header((KrObject *)o, &kr_int_type);
+        o->value = v;
+        o->big = NULL;
+        return (KrObject *)o;
+    }
+    o = (KrInt *)kr_object_new(&kr_int_type);
     if (!o) return NULL;
     o->value = v;
     return (KrObject *)o;

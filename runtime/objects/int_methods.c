@@ -13,7 +13,7 @@ static void int_dealloc(KrObject *o) {
         kr_mem_free(i->big);
         i->big = NULL;
     }
-    kr_object_free(o);
+    kr_int_release(o); /* int.c: free list */
 }
 
 /* ---------------------------------------------------------------------------

@@ -63,6 +63,7 @@ static KrObject *method_tp_new(KrType *t, KrObject *args, KrObject *kwargs) {
 
 static void method_dealloc(KrObject *self) {
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     KR_XDECREF(M(self)->func);
     KR_XDECREF(M(self)->self);
     kr_object_free(self);

@@ -1,6 +1,7 @@
 /* module.c - module objects: a named namespace dict with attribute access through it,
  * plus helpers for C modules to add their functions and objects. */
 #include <stddef.h>
+#include <string.h>
 
 #include "krait.h"
 
@@ -49,6 +50,26 @@ int kr_module_add_functions(KrObject *m, KrMethodDef *defs) {
     return 0;
 }
 
+/* Interpreter shutdown: sets the module's globals to None the way CPython does, so
+ * objects held only by them die in a predictable order (their __del__ runs): first
+ * the names with one leading underscore, then every other name but __builtins__,
+ * each pass in insertion order. */
+void kr_module_clear_dict(KrObject *d) {
+    for (int pass = 0; pass < 2; pass++) {
+        kr_ssize pos = 0;
+        KrObject *k, *v;
+        while (kr_dict_next(d, &pos, &k, &v)) {
+            if (v == kr_none || !KR_STR_CHECK(k)) continue;
+            const char *name = kr_str_data(k);
+            bool single_underscore = name[0] == '_' && name[1] != '_';
+            if (pass == 0 ? !single_underscore : !strcmp(name, "__builtins__")) continue;
+            KR_INCREF(k);
+            if (kr_dict_set_item(d, k, kr_none) < 0) kr_err_write_unraisable(NULL, NULL);
+            KR_DECREF(k);
+        }
+    }
+}
+
 static KrObject *module_tp_new(KrType *t, KrObject *args, KrObject *kwargs) {
     KrObject *m = kr_type_generic_alloc(t, 0);
     if (!m) return NULL;
@@ -88,6 +109,7 @@ static int module_init(KrObject *self, KrObject *args, KrObject *kwargs) {
 
 static void module_dealloc(KrObject *self) {
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     KR_CLEAR(MOD(self)->dict);
     KR_CLEAR(MOD(self)->name);
     kr_object_free(self);

@@ -22,6 +22,9 @@ _Static_assert(GMP_LIMB_BITS == 64, "Krait's int needs 64-bit GMP limbs");
 
 /* ---- int internals (int.c) ---- */
 
+/* int_dealloc's last step: keeps exact-int objects on a per-thread free list. */
+void kr_int_release(KrObject *o);
+
 /* The cached small ints -5..256, statically allocated and immortal. */
 extern KrInt kr_small_ints[KR_SMALL_INT_MAX - KR_SMALL_INT_MIN + 1];
 

@@ -361,6 +361,7 @@ static KrObject *set_copy(KrObject *so) { return make_new_set_basetype(KR_TYPE(s
 static void set_dealloc(KrObject *o) {
     KrSet *so = (KrSet *)o;
     kr_gc_untrack(o);
+    kr_weakref_clear_all(o);
     kr_ssize fill = so->fill;
     for (KrSetEntry *e = so->table; fill > 0; e++) {
         if (e->key) {

@@ -1334,6 +1334,7 @@ static void type_dealloc(KrObject *self) {
     KrHeapType *et = KR_HEAPTYPE(t);
     KrObject *saved = kr_err_fetch(); /* the registry updates below may clear errors */
     kr_gc_untrack(self);
+    kr_weakref_clear_all(self);
     if (t->tp_bases)
         for (kr_ssize i = 0; i < KR_SIZE(t->tp_bases); i++)
             remove_subclass((KrType *)TUP(t->tp_bases, i), t);

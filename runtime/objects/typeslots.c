@@ -1037,18 +1037,16 @@ static void clear_slots(KrObject *self, KrType *t) {
 void kr_typeslots_subtype_dealloc(KrObject *self) {
     KrType *t = KR_TYPE(self);
     if (t->tp_finalize == slot_tp_finalize) {
-        /* __del__ runs with a temporary reference; if it stored self somewhere the
-         * object is resurrected and the dealloc stops here. */
-        kr_incref(self);
-        t->tp_finalize(self);
-        if (kr_refcnt(self) > 1) {
-            kr_decref(self);
-            return;
-        }
+        /* __del__ runs once per object (PEP 442: the collector may have run it); if
+         * it stored self somewhere the object is resurrected and the dealloc stops. */
+        if (kr_gc_call_finalizer_from_dealloc(self) < 0) return;
         t = KR_TYPE(self); /* __del__ may have changed __class__ */
     }
     if (kr_type_has_flag(t, KR_TPFLAGS_HAVE_GC)) kr_gc_untrack(self);
     KrType *base = static_base(t);
+    /* weakrefs die (their callbacks run) before the slots and the dict are cleared,
+     * as in CPython; a static base with its own weakref list clears it itself */
+    if (t->tp_weaklistoffset && (!base || !base->tp_weaklistoffset)) kr_weakref_clear_all(self);
     clear_slots(self, t);
     if (t->tp_dictoffset && (!base || base->tp_dictoffset != t->tp_dictoffset)) {
         if (t->tp_dictoffset < 0) {

@@ -1,0 +1,20 @@
+# itertools.tee: independent iterators over one source, copying, long buffers
+import itertools as it
+
+a, b = it.tee([1, 2, 3])
+print(list(a), list(b))
+a, b, c = it.tee(iter('xyz'), 3)
+print(next(a), next(a), next(b), list(c), list(a), list(b))
+print(it.tee('ab', 0))
+x, y = it.tee(range(200))
+print(sum(x), len(list(y)))
+p, q = it.tee(it.count())
+print([next(p) for _ in range(100)][-1], next(q))
+r = p.__copy__()
+print(next(r), next(p))
+u, v = it.tee(a for a in 'hello')
+print(''.join(u), ''.join(v))
+f1, f2 = it.tee([1, 2])
+g1, g2 = it.tee(f1)
+print(type(f1) is type(g1), list(g1), list(g2), list(f2))
+print(type(f1).__name__)

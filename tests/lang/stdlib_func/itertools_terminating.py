@@ -1,0 +1,25 @@
+# itertools: iterators that stop with their shortest input
+import itertools as it
+import operator
+
+print(list(it.accumulate([1, 2, 3, 4])))
+print(list(it.accumulate([1, 2, 3], initial=10)), list(it.accumulate([], initial=5)))
+print(list(it.accumulate([3, 1, 4, 1, 5], max)), list(it.accumulate('abc')))
+print(list(it.accumulate([1, 2, 3, 4], operator.mul)))
+print(list(it.chain('ab', [1, 2], ())), list(it.chain.from_iterable(['ab', 'cd'])))
+print(list(it.chain()), list(it.chain.from_iterable([])))
+print(list(it.compress('abcdef', [1, 0, 1, 0, 1, 1])), list(it.compress('abc', [1])))
+print(list(it.dropwhile(lambda x: x < 3, [1, 2, 3, 4, 1])))
+print(list(it.takewhile(lambda x: x < 3, [1, 2, 3, 4, 1])))
+print(list(it.filterfalse(None, [0, 1, 0, 2, '', 'a'])), list(it.filterfalse(lambda x: x % 2, range(6))))
+print(list(it.starmap(pow, [(2, 3), (3, 2)])), list(it.starmap(max, [[1, 5], (7, 2)])))
+print(list(it.islice('abcdefg', 2)), list(it.islice('abcdefg', 2, 4)))
+print(list(it.islice('abcdefg', 2, None)), list(it.islice('abcdefg', 0, None, 2)))
+print(list(it.islice('abcdefg', None)), list(it.islice('abc', 5, 10)), list(it.islice(it.count(), 3, 12, 4)))
+src = iter(range(10))
+print(list(it.islice(src, 2, 4)), next(src))
+print(list(it.pairwise('abcd')), list(it.pairwise('a')), list(it.pairwise([])))
+print(list(it.zip_longest('abcd', 'xy', fillvalue='-')), list(it.zip_longest()))
+print(list(it.zip_longest([1], [2, 3], [4, 5, 6])))
+print(it.chain, type(it.chain()), it.chain.from_iterable.__name__)
+print(list(map(operator.add, 'ab', it.repeat('!'))))
