@@ -165,6 +165,5 @@ KrObject *kr_sys_gettrace(KrObject *self, KrObject *unused);
 KrObject *kr_sys_getprofile(KrObject *self, KrObject *unused);
 KrObject *kr_sys_stats(KrObject *self, KrObject *unused);
 extern KrMethodDef kr_trace_sys_methods[]; /* the five above, for sys's method table */
-void kr_trace_register_sys(void);          /* adds those sys lacks (until it has them) */
 
 #endif /* KR_SPECIALIZE_H */

@@ -184,7 +184,6 @@ static void init_from_xoptions(void) {
         return; /* not set up yet (start-up code): look again next time */
     }
     kr_stats_checked = 1;
-    kr_trace_register_sys();
     if (!KR_DICT_CHECK(x)) return;
     KrObject *v = kr_dict_get_item_str(x, "stats");
     kr_err_clear();

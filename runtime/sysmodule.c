@@ -8,6 +8,7 @@
 
 #include "krait.h"
 #include "kr_code.h"
+#include "specialize.h"
 
 #define KR_VERSION_STRING "3.12.0 (krait 0.1)"
 
@@ -360,7 +361,9 @@ KrObject *kr_sys_init(int argc, char **argv) {
     KrObject *m = kr_module_new_cstr("sys");
     if (!m) return NULL;
     sys_dict = kr_module_get_dict(m);
-    if (kr_module_add_functions(m, sys_methods) < 0) goto fail;
+    if (kr_module_add_functions(m, sys_methods) < 0 ||
+        kr_module_add_functions(m, kr_trace_sys_methods) < 0) /* settrace & co, trace.c */
+        goto fail;
     KrObject *hook = kr_dict_get_item_str(sys_dict, "excepthook");
     KrObject *dhook = kr_dict_get_item_str(sys_dict, "displayhook");
     if (kr_dict_set_item_str(sys_dict, "__excepthook__", hook) < 0 ||

@@ -206,16 +206,3 @@ KrMethodDef kr_trace_sys_methods[] = {
     {"_stats", (void *)kr_sys_stats, KR_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
-
-/* Until sysmodule.c registers kr_trace_sys_methods itself, add the ones sys lacks. */
-void kr_trace_register_sys(void) {
-    KrObject *sys = kr_interp.sys_module;
-    if (!sys) return;
-    KrObject *d = kr_module_get_dict(sys);
-    for (KrMethodDef *m = kr_trace_sys_methods; m->name; m++) {
-        if (kr_dict_get_item_str(d, m->name)) continue;
-        KrObject *f = kr_cfunction_new(m, NULL, NULL);
-        if (!f || kr_dict_set_item_str(d, m->name, f) < 0) kr_err_clear();
-        KR_XDECREF(f);
-    }
-}

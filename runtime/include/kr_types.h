@@ -278,7 +278,7 @@ KrObject *kr_str_from_format(const char *fmt, ...);            /* see below */
 KrObject *kr_str_from_vformat(const char *fmt, va_list ap);
 /* Format directives: %s (C string), %d %i %ld %lld %zd %u %lu %llu %zu %x %c(int code point)
  * %p, %%, %S (str(obj)), %R (repr(obj)), %U (a str object, inserted as is), %N (the
- * short name of a type: arg is KrType*), %T (the short type name of an object),
+ * tp_name of a type: arg is KrType*), %T (the tp_name of an object's type),
  * %V (a str object or, if NULL, the following C string). */
 KrObject *kr_str_from_codepoint(uint32_t cp);
 KrObject *kr_str_intern(KrObject *s);          /* steals s, returns the interned (immortal) string */

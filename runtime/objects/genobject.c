@@ -433,7 +433,13 @@ static int gen_traverse(KrObject *self, kr_visitproc visit, void *arg) {
         if (f->func && (r = visit(f->func, arg))) return r;
         if (f->locals && (r = visit(f->locals, arg))) return r;
         if (f->frame_obj && (r = visit(f->frame_obj, arg))) return r;
-        for (int i = 0; i < f->stacktop; i++)
+        /* While the generator runs, stacktop is only saved at calls and yields: value
+         * stack slots may hold stale pointers, so only the locals are visited then
+         * (what the running frame holds counts as external: it stays alive). */
+        int n = f->stacktop;
+        if (gen->frame_state == KR_FRAME_EXECUTING && n > f->code->nlocalsplus)
+            n = f->code->nlocalsplus;
+        for (int i = 0; i < n; i++)
             if (f->localsplus[i] && (r = visit(f->localsplus[i], arg))) return r;
     }
     return 0;

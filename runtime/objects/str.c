@@ -1042,8 +1042,10 @@ KrObject *kr_str_from_vformat(const char *fmt, va_list ap) {
         }
         case 'N':
         case 'T': {
+            /* tp_name, as CPython's messages print it: "collections.deque" for C types
+             * defined in modules, the plain class name for classes */
             KrType *t = conv == 'N' ? va_arg(ap, KrType *) : KR_TYPE(va_arg(ap, KrObject *));
-            const char *name = kr_type_name_cstr(t);
+            const char *name = t->tp_name;
             if (append_padded(&b, name, (kr_ssize)strlen(name), width, prec, left, ' ') < 0)
                 goto fail;
             break;
