@@ -277,21 +277,18 @@ KrObject *kr_object_new_via_vector(kr_typed_vectorcall f, KrType *type, KrObject
 /* `list[int]` and friends: types.GenericAlias when a types module that provides it
  * has been imported; until then the origin itself (annotations keep working). */
 KrObject *kr_generic_alias(KrObject *origin, KrObject *args) {
-    if (kr_interp.modules) {
-        KrObject *types = kr_dict_get_item_str(kr_interp.modules, "types");
-        if (types) {
-            KrObject *ga;
-            int r = kr_object_lookup_attr(types, kr_str_intern_cstr("GenericAlias"), &ga);
-            if (r < 0) return NULL;
-            if (r > 0) {
-                KrObject *pair[2] = {origin, args};
-                KrObject *res = kr_vectorcall(ga, pair, 2, NULL);
-                KR_DECREF(ga);
-                return res;
-            }
-        } else if (kr_err_occurred()) {
-            return NULL;
-        }
+    /* types.GenericAlias is written in Python (stdlib/types.py): import it on first use */
+    KrObject *types = kr_import_module("types");
+    if (!types) return NULL;
+    KrObject *ga;
+    int r = kr_object_lookup_attr(types, kr_str_intern_cstr("GenericAlias"), &ga);
+    KR_DECREF(types);
+    if (r < 0) return NULL;
+    if (r > 0) {
+        KrObject *pair[2] = {origin, args};
+        KrObject *res = kr_vectorcall(ga, pair, 2, NULL);
+        KR_DECREF(ga);
+        return res;
     }
     return KR_NEWREF(origin);
 }

@@ -103,7 +103,8 @@ static void list_merge(KrGCHead *from, KrGCHead *to) {
 
 static kr_ssize list_size(KrGCHead *l) {
     kr_ssize n = 0;
-    for (KrGCHead *g = gc_next(l); g != l; g = gc_next(g)) n++;
+    for (KrGCHead *g = gc_next(l); g != l; g = gc_next(g))
+        n++;
     return n;
 }
 
@@ -198,7 +199,8 @@ static void update_refs(KrGCHead *containers) {
         /* A tracked object with no references is inside its tp_dealloc (which has not
          * untracked it yet): it must not be touched, so it counts as a root. */
         if (rc <= 0) rc = (kr_ssize)1 << 40;
-        g->gc_prev = (g->gc_prev & PREV_FINALIZED) | PREV_COLLECTING | ((uintptr_t)rc << PREV_SHIFT);
+        g->gc_prev =
+            (g->gc_prev & PREV_FINALIZED) | PREV_COLLECTING | ((uintptr_t)rc << PREV_SHIFT);
     }
 }
 
@@ -276,7 +278,8 @@ static void clear_unreachable_marks(KrGCHead *unreachable) {
 }
 
 static void clear_collecting(KrGCHead *list) {
-    for (KrGCHead *g = gc_next(list); g != list; g = gc_next(g)) g->gc_prev &= ~PREV_COLLECTING;
+    for (KrGCHead *g = gc_next(list); g != list; g = gc_next(g))
+        g->gc_prev &= ~PREV_COLLECTING;
 }
 
 /* young -> objects reachable from outside stay in young; the rest goes to
@@ -386,7 +389,8 @@ static void delete_garbage(KrGCHead *collectable, KrGCHead *old) {
             if (clear) {
                 kr_incref(o);
                 clear(o);
-                if (kr_err_occurred()) kr_err_write_unraisable(NULL, "Exception ignored in tp_clear of");
+                if (kr_err_occurred())
+                    kr_err_write_unraisable(NULL, "Exception ignored in tp_clear of");
                 kr_decref(o);
             }
         }
@@ -425,8 +429,10 @@ static kr_ssize collect(int generation, kr_ssize *n_uncollectable) {
     }
 
     if (generation + 1 < KR_GC_NGENERATIONS) st->count[generation + 1]++;
-    for (int i = 0; i <= generation; i++) st->count[i] = 0;
-    for (int i = 0; i < generation; i++) list_merge(&generations[i], &generations[generation]);
+    for (int i = 0; i <= generation; i++)
+        st->count[i] = 0;
+    for (int i = 0; i < generation; i++)
+        list_merge(&generations[i], &generations[generation]);
 
     KrGCHead *young = &generations[generation];
     KrGCHead *old = generation < KR_GC_NGENERATIONS - 1 ? &generations[generation + 1] : young;
@@ -549,7 +555,8 @@ int kr_gc_foreach_object(int generation, int (*fn)(KrObject *o, void *arg), void
     for (int i = 0; i < KR_GC_NGENERATIONS && !r; i++) {
         if (generation >= 0 && i != generation) continue;
         KrGCHead *l = &generations[i];
-        for (KrGCHead *g = gc_next(l); g != l && !r; g = gc_next(g)) r = fn(FROM_GC(g), arg);
+        for (KrGCHead *g = gc_next(l); g != l && !r; g = gc_next(g))
+            r = fn(FROM_GC(g), arg);
     }
     kr_gc_state.collecting = was;
     return r;
@@ -575,7 +582,8 @@ void kr_gc_unfreeze(void) { list_merge(&permanent, &generations[KR_GC_NGENERATIO
 
 void kr_gc_fini(void) {
     KrObject *saved = kr_err_fetch();
-    KrObject *main_mod = kr_interp.modules ? kr_dict_get_item_str(kr_interp.modules, "__main__") : NULL;
+    KrObject *main_mod =
+        kr_interp.modules ? kr_dict_get_item_str(kr_interp.modules, "__main__") : NULL;
     if (main_mod && KR_TYPE_IS(main_mod, &kr_module_type)) {
         KR_INCREF(main_mod);
         KrObject *d = kr_module_get_dict(main_mod);

@@ -18,6 +18,15 @@ typedef struct {
 } KrBuiltinModule;
 extern const KrBuiltinModule kr_builtin_modules[];
 
+/* Modules compiled into the interpreter print as "(built-in)". */
+bool kr_module_is_builtin_name(KrObject *name) {
+    if (!name || !KR_STR_CHECK(name)) return false;
+    if (kr_str_eq_cstr(name, "sys") || kr_str_eq_cstr(name, "builtins")) return true;
+    for (const KrBuiltinModule *b = kr_builtin_modules; b->name; b++)
+        if (kr_str_eq_cstr(name, b->name)) return true;
+    return false;
+}
+
 static bool is_file(const char *p) {
     struct stat st;
     return stat(p, &st) == 0 && S_ISREG(st.st_mode);

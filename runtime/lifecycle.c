@@ -36,6 +36,7 @@ static KrType *const static_types[] = {
     &kr_gen_type, &kr_coro_type, &kr_async_gen_type, &kr_coro_wrapper_type,
     &kr_async_gen_asend_type, &kr_async_gen_athrow_type, &kr_async_gen_wrapped_type,
     &kr_textio_type, &kr_bufferedio_type, &kr_namespace_type,
+    &kr_weakref_ref_type, &kr_weakref_proxy_type, &kr_weakref_callable_proxy_type,
 };
 
 /* ---------------------------------------------------------------------------

@@ -374,6 +374,7 @@ int main(int argc, char **argv) {
         if (main) status = run_repl(kr_module_get_dict(main));
     }
     kr_atexit_run();
+    kr_gc_fini(); /* clears __main__ as CPython does, so remaining __del__s run */
     if (kr_runtime_flush_std_streams() < 0 && status == 0) status = 120;
     kr_runtime_fini();
     free(sargv);

@@ -59,10 +59,11 @@ static KrObject *gcm_get_threshold(KrObject *m, KrObject *unused) {
 
 static KrObject *gcm_set_threshold(KrObject *m, KrObject *const *args, kr_ssize nargs) {
     if (nargs < 1)
-        return kr_err_format(kr_exc_TypeError, "set_threshold() takes at least 1 argument (0 given)");
+        return kr_err_format(kr_exc_TypeError,
+                             "set_threshold() takes at least 1 argument (0 given)");
     if (nargs > KR_GC_NGENERATIONS)
-        return kr_err_format(kr_exc_TypeError, "set_threshold() takes at most 3 arguments (%zd given)",
-                             nargs);
+        return kr_err_format(kr_exc_TypeError,
+                             "set_threshold() takes at most 3 arguments (%zd given)", nargs);
     int vals[KR_GC_NGENERATIONS];
     for (kr_ssize i = 0; i < nargs; i++) {
         kr_ssize v = kr_number_as_ssize(args[i], kr_exc_OverflowError);
@@ -71,13 +72,12 @@ static KrObject *gcm_set_threshold(KrObject *m, KrObject *const *args, kr_ssize 
             return kr_err_format(kr_exc_OverflowError, "signed integer is greater than maximum");
         vals[i] = (int)v;
     }
-    for (kr_ssize i = 0; i < nargs; i++) ST->threshold[i] = vals[i];
+    for (kr_ssize i = 0; i < nargs; i++)
+        ST->threshold[i] = vals[i];
     return KR_NEWREF(kr_none);
 }
 
-static KrObject *gcm_get_debug(KrObject *m, KrObject *unused) {
-    return kr_int_from_i64(ST->debug);
-}
+static KrObject *gcm_get_debug(KrObject *m, KrObject *unused) { return kr_int_from_i64(ST->debug); }
 
 static KrObject *gcm_set_debug(KrObject *m, KrObject *flags) {
     kr_ssize v = kr_number_as_ssize(flags, kr_exc_OverflowError);
@@ -272,7 +272,8 @@ KrObject *kr_gc_module_init(void) {
         kr_module_add_object(m, "garbage", KR_NEWREF(ST->garbage)) < 0 ||
         kr_module_add_object(m, "callbacks", KR_NEWREF(ST->callbacks)) < 0 ||
         kr_module_add_object(m, "DEBUG_STATS", kr_int_from_i64(KR_GC_DEBUG_STATS)) < 0 ||
-        kr_module_add_object(m, "DEBUG_COLLECTABLE", kr_int_from_i64(KR_GC_DEBUG_COLLECTABLE)) < 0 ||
+        kr_module_add_object(m, "DEBUG_COLLECTABLE", kr_int_from_i64(KR_GC_DEBUG_COLLECTABLE)) <
+            0 ||
         kr_module_add_object(m, "DEBUG_UNCOLLECTABLE", kr_int_from_i64(KR_GC_DEBUG_UNCOLLECTABLE)) <
             0 ||
         kr_module_add_object(m, "DEBUG_SAVEALL", kr_int_from_i64(KR_GC_DEBUG_SAVEALL)) < 0 ||

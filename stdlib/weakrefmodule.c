@@ -24,7 +24,8 @@ static KrObject *wm_remove_dead_weakref(KrObject *m, KrObject *const *args, kr_s
     if (kr_arg_check_positional("_remove_dead_weakref", nargs, 2, 2) < 0) return NULL;
     KrObject *d = args[0], *key = args[1];
     if (!KR_DICT_CHECK(d))
-        return kr_err_format(kr_exc_TypeError, "_remove_dead_weakref() argument 1 must be dict, not %s",
+        return kr_err_format(kr_exc_TypeError,
+                             "_remove_dead_weakref() argument 1 must be dict, not %s",
                              kr_type_name_cstr(KR_TYPE(d)));
     KrObject *v = kr_dict_get_item(d, key);
     if (!v) {
@@ -59,8 +60,8 @@ KrObject *kr_weakref_module_init(void) {
         kr_module_add_object(m, "ref", KR_NEWREF(&kr_weakref_ref_type)) < 0 ||
         kr_module_add_object(m, "ReferenceType", KR_NEWREF(&kr_weakref_ref_type)) < 0 ||
         kr_module_add_object(m, "ProxyType", KR_NEWREF(&kr_weakref_proxy_type)) < 0 ||
-        kr_module_add_object(m, "CallableProxyType",
-                             KR_NEWREF(&kr_weakref_callable_proxy_type)) < 0) {
+        kr_module_add_object(m, "CallableProxyType", KR_NEWREF(&kr_weakref_callable_proxy_type)) <
+            0) {
         KR_DECREF(m);
         return NULL;
     }

@@ -123,6 +123,7 @@ int kr_signal_run_handlers(void);
 
 /* Import (import.c) */
 KrObject *kr_import_module(const char *name);
+bool kr_module_is_builtin_name(KrObject *name); /* a C module compiled into the binary */
 KrObject *kr_import_name(KrObject *name, KrObject *globals, KrObject *fromlist, int level);
 
 #endif /* KR_RUNTIME_H */

@@ -501,16 +501,38 @@ KrObject *kr_io_open(KrObject *const *args, kr_ssize nargs, KrObject *kwnames) {
     if (x) flags |= O_CREAT | O_EXCL;
     int fd;
     KrObject *name;
+    KrObject *fspath = NULL; /* os.PathLike: open the path its __fspath__ returns */
+    if (!KR_INT_CHECK(file) && !KR_STR_CHECK(file) && !KR_BYTES_CHECK(file)) {
+        int found = 0;
+        fspath = kr_call_special(file, kr_str_intern_cstr("__fspath__"), NULL, 0, &found);
+        if (!found)
+            return kr_err_format(kr_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", file);
+        if (!fspath) return NULL;
+        if (!KR_STR_CHECK(fspath) && !KR_BYTES_CHECK(fspath)) {
+            kr_err_format(kr_exc_TypeError, "expected %T.__fspath__() to return str or bytes, not %T",
+                          file, fspath);
+            KR_DECREF(fspath);
+            return NULL;
+        }
+        file = fspath;
+    }
     if (KR_INT_CHECK(file)) {
         fd = (int)kr_int_as_i64(file);
         if (fd == -1 && kr_err_occurred()) return NULL;
         name = KR_NEWREF(file);
-    } else if (KR_STR_CHECK(file)) {
-        const char *path = kr_str_data(file);
-        if (strlen(path) != (size_t)kr_str_size(file))
+    } else if (KR_STR_CHECK(file) || KR_BYTES_CHECK(file)) {
+        const char *path = KR_STR_CHECK(file) ? kr_str_data(file) : kr_bytes_data(file);
+        kr_ssize plen = KR_STR_CHECK(file) ? kr_str_size(file) : KR_SIZE(file);
+        if (strlen(path) != (size_t)plen) {
+            KR_XDECREF(fspath);
             return kr_err_format(kr_exc_ValueError, "embedded null byte");
+        }
         fd = open(path, flags | O_CLOEXEC, 0666);
-        if (fd < 0) return kr_err_from_errno_filename(kr_exc_OSError, file);
+        if (fd < 0) {
+            kr_err_from_errno_filename(kr_exc_OSError, file);
+            KR_XDECREF(fspath);
+            return NULL;
+        }
         struct stat st;
         if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
             close(fd);
@@ -521,6 +543,7 @@ KrObject *kr_io_open(KrObject *const *args, kr_ssize nargs, KrObject *kwnames) {
     } else {
         return kr_err_format(kr_exc_TypeError, "expected str, bytes or os.PathLike object, not %T", file);
     }
+    KR_XDECREF(fspath); /* `name` holds the path now */
     const char *cmode = plus ? (r ? "r+" : w ? "w+" : a ? "a+" : "w+") : r ? "r" : a ? "a" : "w";
     FILE *fp = fdopen(fd, cmode);
     if (!fp) {

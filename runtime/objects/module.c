@@ -132,7 +132,8 @@ static KrObject *module_repr(KrObject *self) {
     KrObject *file = d ? kr_dict_get_item_str(d, "__file__") : NULL;
     if (!name) name = kr_str_intern_cstr("?");
     if (file && KR_STR_CHECK(file)) return kr_str_from_format("<module %R from %R>", name, file);
-    return kr_str_from_format("<module %R (built-in)>", name);
+    if (kr_module_is_builtin_name(name)) return kr_str_from_format("<module %R (built-in)>", name);
+    return kr_str_from_format("<module %R>", name);
 }
 
 /* Attribute lookup falls back to the module dict with CPython's error message, and to

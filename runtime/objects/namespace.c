@@ -94,6 +94,13 @@ static KrObject *ns_richcompare(KrObject *a, KrObject *b, int op) {
     return KR_NEWREF(kr_notimplemented);
 }
 
+static KrObject *ns_get_dict(KrObject *self, void *c) { return KR_NEWREF(((KrNamespace *)self)->dict); }
+
+static KrGetSetDef ns_getset[] = {
+    {"__dict__", ns_get_dict, NULL, NULL, NULL},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
 KrType kr_namespace_type = {
     .ob_base = KR_STATIC_TYPE_HEAD,
     .tp_name = "types.SimpleNamespace",
@@ -106,6 +113,7 @@ KrType kr_namespace_type = {
     .tp_traverse = ns_traverse,
     .tp_clear = ns_clear,
     .tp_richcompare = ns_richcompare,
+    .tp_getset = ns_getset,
     .tp_dictoffset = offsetof(KrNamespace, dict),
     .tp_init = ns_init,
     .tp_new = ns_new,

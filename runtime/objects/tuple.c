@@ -53,7 +53,8 @@ static void tuple_dealloc(KrObject *o) {
     KrTuple *t = (KrTuple *)o;
     kr_ssize n = KR_SIZE(o);
     kr_gc_untrack(o);
-    for (kr_ssize i = 0; i < n; i++)
+    /* last item first, as CPython does: observable through __del__ order */
+    for (kr_ssize i = n - 1; i >= 0; i--)
         KR_XDECREF(t->items[i]);
     if (KR_TYPE(o) == &kr_tuple_type && n > 0 && n < FREELIST_SIZES &&
         free_count[n] < FREELIST_CAP) {

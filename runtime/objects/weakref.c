@@ -97,11 +97,13 @@ void kr_weakref_clear_all(KrObject *o) {
     KrWeakRef **list = list_ptr(o);
     if (!list || !*list) return;
     /* the basic ref and proxy have no callbacks: just detach them */
-    for (int i = 0; i < 2 && *list && !(*list)->wr_callback; i++) clear_weakref(*list);
+    for (int i = 0; i < 2 && *list && !(*list)->wr_callback; i++)
+        clear_weakref(*list);
     if (!*list) return;
     KrObject *saved = kr_err_fetch();
     kr_ssize count = 0;
-    for (KrWeakRef *w = *list; w; w = w->wr_next) count++;
+    for (KrWeakRef *w = *list; w; w = w->wr_next)
+        count++;
     /* Detach them all before any callback runs (a callback must find every weakref
      * to o dead), keeping each live weakref and its callback for the second pass. */
     KrObject **pending = kr_mem_calloc((size_t)count * 2, sizeof(KrObject *));
@@ -133,7 +135,8 @@ kr_ssize kr_weakref_count(KrObject *o) {
     KrWeakRef **list = list_ptr(o);
     kr_ssize n = 0;
     if (list)
-        for (KrWeakRef *w = *list; w; w = w->wr_next) n++;
+        for (KrWeakRef *w = *list; w; w = w->wr_next)
+            n++;
     return n;
 }
 
@@ -164,6 +167,9 @@ static KrObject *weakref_call(KrObject *self, KrObject *const *args, size_t narg
                               KrObject *kwnames);
 
 static KrWeakRef *alloc_weakref(KrType *t, KrObject *o, KrObject *callback) {
+    /* C code may make weak references before anything imported _weakref */
+    if (!kr_type_has_flag(&kr_weakref_ref_type, KR_TPFLAGS_READY) && kr_weakref_types_init() < 0)
+        return NULL;
     KrWeakRef *wr = (KrWeakRef *)kr_type_generic_alloc(t, 0);
     if (!wr) return NULL;
     wr->wr_object = o;
@@ -295,8 +301,7 @@ static KrObject *weakref_call(KrObject *self, KrObject *const *args, size_t narg
     if (kwnames && KR_SIZE(kwnames))
         return kr_err_format(kr_exc_TypeError, "weakref() takes no keyword arguments");
     kr_ssize n = kr_vectorcall_nargs(nargsf);
-    if (n)
-        return kr_err_format(kr_exc_TypeError, "weakref expected 0 arguments, got %zd", n);
+    if (n) return kr_err_format(kr_exc_TypeError, "weakref expected 0 arguments, got %zd", n);
     KrObject *o = WR(self)->wr_object;
     return KR_NEWREF(o ? o : kr_none);
 }
@@ -324,8 +329,8 @@ static KrObject *weakref_repr(KrObject *self) {
         return NULL;
     }
     if (name && KR_STR_CHECK(name))
-        r = kr_str_from_format("<weakref at %p; to '%s' at %p (%U)>", self, KR_TYPE(o)->tp_name,
-                               o, name);
+        r = kr_str_from_format("<weakref at %p; to '%s' at %p (%U)>", self, KR_TYPE(o)->tp_name, o,
+                               name);
     else
         r = kr_str_from_format("<weakref at %p; to '%s' at %p>", self, KR_TYPE(o)->tp_name, o);
     KR_XDECREF(name);
@@ -350,8 +355,7 @@ static KrObject *weakref_richcompare(KrObject *self, KrObject *other, int op) {
 }
 
 static KrMemberDef weakref_members[] = {
-    {"__callback__", KR_MEMBER_OBJECT, offsetof(KrWeakRef, wr_callback), KR_MEMBER_READONLY,
-     NULL},
+    {"__callback__", KR_MEMBER_OBJECT, offsetof(KrWeakRef, wr_callback), KR_MEMBER_READONLY, NULL},
     {NULL, 0, 0, 0, NULL},
 };
 
@@ -396,28 +400,28 @@ static KrObject *unwrap(KrObject *o) {
     return KR_NEWREF(o);
 }
 
-#define PROXY_UNARY(name, call)                                                            \
-    static KrObject *name(KrObject *self) {                                                \
-        KrObject *o = unwrap(self);                                                        \
-        if (!o) return NULL;                                                               \
-        KrObject *r = call(o);                                                             \
-        KR_DECREF(o);                                                                      \
-        return r;                                                                          \
+#define PROXY_UNARY(name, call)                                                                    \
+    static KrObject *name(KrObject *self) {                                                        \
+        KrObject *o = unwrap(self);                                                                \
+        if (!o) return NULL;                                                                       \
+        KrObject *r = call(o);                                                                     \
+        KR_DECREF(o);                                                                              \
+        return r;                                                                                  \
     }
 
-#define PROXY_BINARY(name, op)                                                             \
-    static KrObject *name(KrObject *a, KrObject *b) {                                      \
-        KrObject *x = unwrap(a);                                                           \
-        if (!x) return NULL;                                                               \
-        KrObject *y = unwrap(b);                                                           \
-        if (!y) {                                                                          \
-            KR_DECREF(x);                                                                  \
-            return NULL;                                                                   \
-        }                                                                                  \
-        KrObject *r = kr_number_binary_op(x, y, op);                                       \
-        KR_DECREF(x);                                                                      \
-        KR_DECREF(y);                                                                      \
-        return r;                                                                          \
+#define PROXY_BINARY(name, op)                                                                     \
+    static KrObject *name(KrObject *a, KrObject *b) {                                              \
+        KrObject *x = unwrap(a);                                                                   \
+        if (!x) return NULL;                                                                       \
+        KrObject *y = unwrap(b);                                                                   \
+        if (!y) {                                                                                  \
+            KR_DECREF(x);                                                                          \
+            return NULL;                                                                           \
+        }                                                                                          \
+        KrObject *r = kr_number_binary_op(x, y, op);                                               \
+        KR_DECREF(x);                                                                              \
+        KR_DECREF(y);                                                                              \
+        return r;                                                                                  \
     }
 
 PROXY_UNARY(proxy_str, kr_object_str)
@@ -647,16 +651,16 @@ static KrMappingMethods proxy_as_mapping = {
     .mp_ass_subscript = proxy_setitem,
 };
 
-#define PROXY_TYPE_BODY                                                                    \
-    .ob_base = KR_STATIC_TYPE_HEAD, .tp_basicsize = sizeof(KrWeakRef),                     \
-    .tp_dealloc = weakref_dealloc, .tp_repr = proxy_repr, .tp_as_number = &proxy_as_number, \
-    .tp_as_sequence = &proxy_as_sequence, .tp_as_mapping = &proxy_as_mapping,              \
-    .tp_hash = proxy_hash, .tp_str = proxy_str,                                                          \
-    .tp_getattro = proxy_getattr, .tp_setattro = proxy_setattr,                            \
-    .tp_flags = KR_TPFLAGS_HAVE_GC | KR_TPFLAGS_DISALLOW_INSTANTIATION,                    \
-    .tp_traverse = weakref_traverse, .tp_clear = weakref_tp_clear,                         \
-    .tp_richcompare = proxy_richcompare, .tp_iter = proxy_iter,                            \
-    .tp_iternext = proxy_iternext, .tp_methods = proxy_methods
+#define PROXY_TYPE_BODY                                                                            \
+    .ob_base = KR_STATIC_TYPE_HEAD, .tp_basicsize = sizeof(KrWeakRef),                             \
+    .tp_dealloc = weakref_dealloc, .tp_repr = proxy_repr, .tp_as_number = &proxy_as_number,        \
+    .tp_as_sequence = &proxy_as_sequence, .tp_as_mapping = &proxy_as_mapping,                      \
+    .tp_hash = proxy_hash, .tp_str = proxy_str, .tp_getattro = proxy_getattr,                      \
+    .tp_setattro = proxy_setattr,                                                                  \
+    .tp_flags = KR_TPFLAGS_HAVE_GC | KR_TPFLAGS_DISALLOW_INSTANTIATION,                            \
+    .tp_traverse = weakref_traverse, .tp_clear = weakref_tp_clear,                                 \
+    .tp_richcompare = proxy_richcompare, .tp_iter = proxy_iter, .tp_iternext = proxy_iternext,     \
+    .tp_methods = proxy_methods
 
 KrType kr_weakref_proxy_type = {
     PROXY_TYPE_BODY,
