@@ -3,6 +3,21 @@
  * inputs through C99 Annex G's complex functions, and CPython's error rules
  * (ValueError "math domain error", OverflowError "math range error"). */
 #include <complex.h>
+
+/* clang (used for the fuzzing build) lacks C11's CMPLX: build the value through its
+ * two parts, which keeps signed zeros and infinities intact */
+#ifndef CMPLX
+static inline double complex cmplx_from_parts(double re, double im) {
+    union {
+        double complex z;
+        double parts[2];
+    } u;
+    u.parts[0] = re;
+    u.parts[1] = im;
+    return u.z;
+}
+#define CMPLX(x, y) cmplx_from_parts((x), (y))
+#endif
 #include <errno.h>
 #include <float.h>
 #include <math.h>
