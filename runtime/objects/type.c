@@ -1368,6 +1368,7 @@ static int type_traverse(KrObject *self, kr_visitproc visit, void *arg) {
                           t->tp_name_obj,
                           t->tp_qualname,
                           KR_HEAPTYPE(t)->slots,
+                          t->tp_cache, /* the specialiser's cached __init__ */
                           (KrObject *)KR_TYPE(self)};
     for (size_t i = 0; i < sizeof fields / sizeof *fields; i++) {
         int r;
@@ -1382,6 +1383,7 @@ static int type_clear(KrObject *self) {
     kr_type_modified(t);
     if (t->tp_dict) kr_dict_clear(t->tp_dict);
     KR_CLEAR(t->tp_mro);
+    KR_CLEAR(t->tp_cache);
     return 0;
 }
 
