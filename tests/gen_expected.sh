@@ -3,7 +3,7 @@
 # /usr/bin/python3.11:  tests/gen_expected.sh tests/lang/foo.py [...]
 # Writes foo.py.out (stdout); foo.py.err and foo.py.rc only when the program writes
 # to stderr or exits non-zero (so tests of tracebacks and exit codes pin them).
-# Absolute paths of the test's directory are stripped from stderr.
+# Absolute paths of the test's directory are stripped from stdout and stderr.
 # Tests read stdin from foo.py.stdin and take arguments from foo.py.args if present.
 set -e
 for t in "$@"; do
@@ -22,7 +22,7 @@ for t in "$@"; do
   (cd "$dir" && PYTHONHASHSEED=0 "$py" "$base" $args <"$in" >"$base.out" 2>"$base.err") || rc=$?
   # tracebacks name the script by absolute path: keep expectations path-independent
   absdir=$(cd "$dir" && pwd)
-  sed -i "s|$absdir/||g" "$t.err"
+  sed -i "s|$absdir/||g" "$t.out" "$t.err"
   if [ -s "$t.err" ] || [ "$rc" != 0 ]; then
     echo "$rc" >"$t.rc"
   else

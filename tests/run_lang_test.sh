@@ -14,8 +14,9 @@ cd "$dir" || exit 2
 # shellcheck disable=SC2086
 timeout 60 "$KRAIT" "$(basename "$t")" $args <"$in" >"$tmp/out" 2>"$tmp/err"
 rc=$?
-# tracebacks name the script by absolute path: compare path-independently
-sed -i "s|$(pwd)/||g" "$tmp/err"
+# tracebacks (and introspection output) name the script by absolute path: compare
+# path-independently, as gen_expected.sh stores the expectations
+sed -i "s|$(pwd)/||g" "$tmp/out" "$tmp/err"
 status=0
 if ! cmp -s "$tmp/out" "$t.out"; then
   echo "--- stdout differs: $t"; diff "$t.out" "$tmp/out" | head -40; status=1
