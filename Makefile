@@ -6,7 +6,7 @@ ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup build run test test-fast test-asan fuzz bench clean format
+.PHONY: all setup build run test test-fast test-asan fuzz bench bench-micro clean format
 
 all: build
 
@@ -38,8 +38,14 @@ test-asan: setup
 fuzz: setup
 	@sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# the benchmark peers: CPython 3.11 is on every machine, PyPy comes from Debian
 bench: build
-	@bench/run $(ARGS)
+	@command -v pypy3 >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pypy3)
+	@/usr/bin/python3.11 bench/run $(ARGS)
+
+bench-micro: build
+	@cmake --build $(BUILD) --target krait_micro krait_micro_ft
+	@./$(BUILD)/bench/micro/krait_micro && ./$(BUILD)/bench/micro/krait_micro_ft
 
 format:
 	@clang-format -i $$(git ls-files '*.c' '*.h')
