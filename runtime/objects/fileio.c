@@ -66,6 +66,18 @@ static KrObject *file_write(KrObject *self, KrObject *arg) {
         data = kr_str_data(arg);
         n = kr_str_size(arg);
         result = kr_str_length(arg);
+        /* lone surrogates (3-byte ED A0..BF sequences) cannot be written as UTF-8:
+         * let the codec raise CPython's UnicodeEncodeError */
+        if (!((KrStr *)arg)->ascii) {
+            for (kr_ssize i = 0; i + 1 < n; i++) {
+                if ((unsigned char)data[i] == 0xED && ((unsigned char)data[i + 1] & 0xE0) == 0xA0) {
+                    KrObject *b = kr_str_encode(arg, "utf-8", "strict");
+                    if (!b) return NULL;
+                    KR_DECREF(b);
+                    break;
+                }
+            }
+        }
     }
     if (n > 0 && fwrite(data, 1, (size_t)n, f->fp) != (size_t)n) {
         clearerr(f->fp);
