@@ -177,6 +177,16 @@ static int traceback_depth_limit(void) {
     return 1000000;
 }
 
+/* The line CPython prints for entries beyond the third repetition of the same frame line. */
+static void append_repeat_note(KrStrBuilder *b, int repeat) {
+    if (repeat < 3) return;
+    char msg[96];
+    int extra = repeat - 2;
+    snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", extra,
+             extra == 1 ? "" : "s");
+    out(b, msg);
+}
+
 static void append_traceback(KrStrBuilder *b, KrObject *tbobj) {
     int limit = traceback_depth_limit();
     int depth = 0;
@@ -202,25 +212,13 @@ static void append_traceback(KrStrBuilder *b, KrObject *tbobj) {
                 continue;
             }
         } else {
-            if (repeat >= 3) {
-                char msg[96];
-                int extra = repeat - 2;
-                snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", extra,
-                         extra == 1 ? "" : "s");
-                out(b, msg);
-            }
+            append_repeat_note(b, repeat);
             repeat = 0;
         }
         append_entry(b, t);
         prev = t;
     }
-    if (repeat >= 3) {
-        char msg[96];
-        int extra = repeat - 2;
-        snprintf(msg, sizeof msg, "  [Previous line repeated %d more time%s]\n", extra,
-                 extra == 1 ? "" : "s");
-        out(b, msg);
-    }
+    append_repeat_note(b, repeat);
 }
 
 /* ---------------------------------------------------------------------------

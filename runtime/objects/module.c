@@ -82,14 +82,12 @@ static KrObject *module_tp_new(KrType *t, KrObject *args, KrObject *kwargs) {
 }
 
 static int module_init(KrObject *self, KrObject *args, KrObject *kwargs) {
-    static const char *const kwlist[] = {"name", "doc", NULL};
     KrObject *name = NULL, *doc = kr_none;
     kr_ssize n = KR_SIZE(args);
     if (n < 1 && !(kwargs && kr_dict_get_item_str(kwargs, "name"))) {
         kr_err_set_string(kr_exc_TypeError, "module.__init__() missing required argument 'name' (pos 1)");
         return -1;
     }
-    (void)kwlist;
     name = n >= 1 ? KR_TUPLE_ITEM(args, 0) : kr_dict_get_item_str(kwargs, "name");
     if (n >= 2) doc = KR_TUPLE_ITEM(args, 1);
     else if (kwargs && kr_dict_get_item_str(kwargs, "doc")) doc = kr_dict_get_item_str(kwargs, "doc");
@@ -139,8 +137,6 @@ static KrObject *module_repr(KrObject *self) {
 /* Attribute lookup falls back to the module dict with CPython's error message, and to
  * a module-level __getattr__ (PEP 562). */
 static KrObject *module_getattro(KrObject *self, KrObject *name) {
-    KrObject *r = NULL;
-    int found = 0;
     KrObject *attr = kr_object_generic_getattr(self, name);
     if (attr || !kr_err_matches(kr_exc_AttributeError)) return attr;
     kr_err_clear();
@@ -152,8 +148,6 @@ static KrObject *module_getattro(KrObject *self, KrObject *name) {
         if (mname && KR_STR_CHECK(mname))
             return kr_err_format(kr_exc_AttributeError, "module '%U' has no attribute '%U'", mname, name);
     }
-    (void)r;
-    (void)found;
     return kr_err_format(kr_exc_AttributeError, "module has no attribute '%U'", name);
 }
 
